@@ -1,0 +1,21 @@
+import type { Role } from '@capacity/contracts';
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export const IS_PUBLIC = 'capacity:isPublic';
+export const ROLES_KEY = 'capacity:roles';
+
+/** No token needed (login, health, docs). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route (or every route of the controller). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export interface AuthUser {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
+  return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

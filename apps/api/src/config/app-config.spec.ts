@@ -1,0 +1,35 @@
+import { ConfigError, loadAppConfig } from './app-config';
+
+describe('loadAppConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadAppConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.cron).toEqual({ collect: '0 3 * * *', aggregation: '0 5 * * *', partition: '0 2 * * *', cleanup: '0 4 * * *' });
+    expect(config.collectConcurrency).toBe(8);
+    expect(config.collectTimeoutMs).toBe(60_000);
+    expect(config.partitionPremakeMonths).toBe(3);
+    expect(config.retentionMonths).toBe(12);
+    expect(config.enabled.archive).toBe(true);
+    expect(config.archiveDir.endsWith('/data/archive')).toBe(true);
+  });
+
+  it('parses numbers and switches from strings', () => {
+    const config = loadAppConfig({ PORT: '8080', COLLECT_ENABLED: 'false', RETENTION_MONTHS: '24' });
+    expect(config.port).toBe(8080);
+    expect(config.enabled.collect).toBe(false);
+    expect(config.retentionMonths).toBe(24);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['COLLECT_CRON', 'every day'],
+    ['APP_TIMEZONE', 'Mars/Olympus'],
+    ['ARCHIVE_ENABLED', 'maybe'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['APP_SECRET_KEY', 'short'],
+  ])('names %s when it is %s', (name, value) => {
+    expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -1,0 +1,27 @@
+import { addMonths, createPartitionSql, monthStart, parsePartitionName, partitionName } from './partition-naming';
+
+describe('partition naming', () => {
+  const december = new Date(Date.UTC(2026, 11, 1));
+
+  it('names a month partition with zero-padded month', () => {
+    expect(partitionName('database_size_stats', new Date(Date.UTC(2027, 0, 1)))).toBe('database_size_stats_2027_01');
+  });
+
+  it('parses only whitelisted tables and real months', () => {
+    expect(parsePartitionName('instance_size_stats_2026_12')).toEqual({ table: 'instance_size_stats', month: december });
+    expect(parsePartitionName('users_2026_12')).toBeNull();
+    expect(parsePartitionName('instance_size_stats_2026_13')).toBeNull();
+    expect(parsePartitionName('instance_size_stats_default')).toBeNull();
+  });
+
+  it('rolls months over a year end', () => {
+    expect(addMonths(december, 1).toISOString().slice(0, 10)).toBe('2027-01-01');
+    expect(monthStart(new Date('2026-11-28T23:59:00Z')).toISOString().slice(0, 10)).toBe('2026-11-01');
+  });
+
+  it('builds the range DDL with an exclusive upper bound', () => {
+    expect(createPartitionSql('database_size_stats', december)).toBe(
+      `CREATE TABLE IF NOT EXISTS "database_size_stats_2026_12" PARTITION OF "database_size_stats" FOR VALUES FROM ('2026-12-01') TO ('2027-01-01')`,
+    );
+  });
+});

@@ -1,0 +1,32 @@
+export const DB_TYPES = ['postgresql', 'mysql', 'sqlserver', 'oracle'] as const;
+export type DbType = (typeof DB_TYPES)[number];
+
+export const DEFAULT_PORTS: Record<DbType, number> = { postgresql: 5432, mysql: 3306, sqlserver: 1433, oracle: 1521 };
+
+export const ROLES = ['admin', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERIOD_TYPES = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+export const SESSION_CATEGORIES = ['capacity', 'aggregation', 'partition', 'archive'] as const;
+export type SessionCategory = (typeof SESSION_CATEGORIES)[number];
+
+export const SESSION_STATUSES = ['running', 'completed', 'partial', 'failed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const RECORD_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const SESSION_TYPES = ['scheduled', 'manual'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const STATS_TABLES = [
+  'database_size_stats',
+  'instance_size_stats',
+  'database_size_aggregations',
+  'instance_size_aggregations',
+] as const;
+export type StatsTable = (typeof STATS_TABLES)[number];
+
+export const MAX_PER_PAGE = 500;

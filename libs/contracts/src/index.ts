@@ -1,0 +1,6 @@
+export * from './web';
+export * from './common/query.dto';
+export * from './common/date-range';
+export * from './instances/instance.dto';
+export * from './auth/auth.dto';
+export * from './sessions/session.dto';
