@@ -4,3 +4,4 @@ export * from './common/date-range';
 export * from './instances/instance.dto';
 export * from './auth/auth.dto';
 export * from './sessions/session.dto';
+export * from './collection/collection.dto';

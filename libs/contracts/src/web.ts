@@ -4,3 +4,4 @@ export * from './common/responses';
 export * from './instances/instance.types';
 export * from './auth/auth.types';
 export * from './sessions/session.types';
+export * from './collection/collection.types';
