@@ -5,3 +5,4 @@ export * from './instances/instance.dto';
 export * from './auth/auth.dto';
 export * from './sessions/session.dto';
 export * from './collection/collection.dto';
+export * from './partitions/partition.dto';

@@ -5,3 +5,4 @@ export * from './instances/instance.types';
 export * from './auth/auth.types';
 export * from './sessions/session.types';
 export * from './collection/collection.types';
+export * from './partitions/partition.types';
