@@ -6,3 +6,5 @@ export * from './auth/auth.dto';
 export * from './sessions/session.dto';
 export * from './collection/collection.dto';
 export * from './partitions/partition.dto';
+export * from './aggregation/aggregation.dto';
+export * from './history/history.dto';

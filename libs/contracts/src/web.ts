@@ -6,3 +6,5 @@ export * from './auth/auth.types';
 export * from './sessions/session.types';
 export * from './collection/collection.types';
 export * from './partitions/partition.types';
+export * from './aggregation/aggregation.types';
+export * from './history/history.types';
