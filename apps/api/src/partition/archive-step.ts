@@ -1,0 +1,8 @@
+import type { StatsTable } from '@capacity/contracts';
+
+export const ARCHIVE_STEP = Symbol('ARCHIVE_STEP');
+export interface ArchiveStepResult { archived: boolean; files: string[]; rows: number; detail: string }
+export interface ArchiveStep {
+  /** Export → verify → record the partition in the cold tier, then call `drop()` and mark it dropped. Resumable. */
+  archiveThenDrop(table: StatsTable, month: Date, drop: () => Promise<void>): Promise<ArchiveStepResult>;
+}
