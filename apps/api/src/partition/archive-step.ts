@@ -1,7 +1,15 @@
 import type { StatsTable } from '@capacity/contracts';
 
+/** The cold-tier step cleanup runs on each partition past retention (provided by the archive module). */
 export const ARCHIVE_STEP = Symbol('ARCHIVE_STEP');
-export interface ArchiveStepResult { archived: boolean; files: string[]; rows: number; detail: string }
+
+export interface ArchiveStepResult {
+  archived: boolean;
+  files: string[];
+  rows: number;
+  detail: string;
+}
+
 export interface ArchiveStep {
   /** Export → verify → record the partition in the cold tier, then call `drop()` and mark it dropped. Resumable. */
   archiveThenDrop(table: StatsTable, month: Date, drop: () => Promise<void>): Promise<ArchiveStepResult>;

@@ -1,4 +1,4 @@
-import { addMonths, createPartitionSql, monthStart, parsePartitionName, partitionName } from './partition-naming';
+import { addMonths, createPartitionSql, monthOfRange, monthStart, parsePartitionName, parseRangeBound, partitionName } from './partition-naming';
 
 describe('partition naming', () => {
   const december = new Date(Date.UTC(2026, 11, 1));
@@ -23,5 +23,19 @@ describe('partition naming', () => {
     expect(createPartitionSql('database_size_stats', december)).toBe(
       `CREATE TABLE IF NOT EXISTS "database_size_stats_2026_12" PARTITION OF "database_size_stats" FOR VALUES FROM ('2026-12-01') TO ('2027-01-01')`,
     );
+  });
+});
+
+describe('partition bounds', () => {
+  it('reads the bounds PostgreSQL prints for a range partition and the default', () => {
+    expect(parseRangeBound(`FOR VALUES FROM ('2026-12-01') TO ('2027-01-01')`)).toEqual({ isDefault: false, from: '2026-12-01', to: '2027-01-01' });
+    expect(parseRangeBound('DEFAULT')).toEqual({ isDefault: true });
+    expect(parseRangeBound(`FOR VALUES FROM (MINVALUE) TO ('2027-01-01')`)).toBeNull();
+  });
+
+  it('recognises exactly one calendar month', () => {
+    expect(monthOfRange('2026-12-01', '2027-01-01')?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(monthOfRange('2026-12-01', '2027-02-01')).toBeNull();
+    expect(monthOfRange('2026-12-15', '2027-01-15')).toBeNull();
   });
 });

@@ -51,3 +51,20 @@ export function createPartitionSql(table: StatsTable, month: Date): string {
   const to = formatDate(addMonths(month, 1));
   return `CREATE TABLE IF NOT EXISTS "${partitionName(table, month)}" PARTITION OF "${table}" FOR VALUES FROM ('${from}') TO ('${to}')`;
 }
+
+/**
+ * `pg_get_expr(relpartbound)` of a range partition → its bounds as `YYYY-MM-DD`;
+ * `{ isDefault: true }` for `DEFAULT`; null for anything else (MINVALUE/MAXVALUE, other strategies).
+ */
+export function parseRangeBound(expression: string): { isDefault: true } | { isDefault: false; from: string; to: string } | null {
+  if (expression.trim() === 'DEFAULT') return { isDefault: true };
+  const match = /^FOR VALUES FROM \('(\d{4}-\d{2}-\d{2})'\) TO \('(\d{4}-\d{2}-\d{2})'\)$/.exec(expression.trim());
+  return match ? { isDefault: false, from: match[1], to: match[2] } : null;
+}
+
+/** The month start when `[from, to)` is exactly one calendar month, else null. */
+export function monthOfRange(from: string, to: string): Date | null {
+  const start = new Date(`${from}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || start.getUTCDate() !== 1) return null;
+  return formatDate(addMonths(start, 1)) === to ? start : null;
+}
