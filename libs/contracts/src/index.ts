@@ -8,3 +8,4 @@ export * from './collection/collection.dto';
 export * from './partitions/partition.dto';
 export * from './aggregation/aggregation.dto';
 export * from './history/history.dto';
+export * from './archive/archive.dto';

@@ -8,3 +8,4 @@ export * from './collection/collection.types';
 export * from './partitions/partition.types';
 export * from './aggregation/aggregation.types';
 export * from './history/history.types';
+export * from './archive/archive.types';
