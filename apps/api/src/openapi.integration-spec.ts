@@ -1,4 +1,3 @@
-import type { Express } from 'express';
 import { createTestApp, type TestApp } from './test-support/test-app';
 
 interface RouterLayer {
@@ -7,7 +6,7 @@ interface RouterLayer {
 
 /** Every `/api/v1` route the running app serves, as `METHOD /path/{param}`. */
 function servedRoutes(t: TestApp): string[] {
-  const server = t.app.getHttpAdapter().getInstance() as Express & { router: { stack: RouterLayer[] } };
+  const server = t.app.getHttpAdapter().getInstance() as unknown as { router: { stack: RouterLayer[] } };
   return server.router.stack
     .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : []))
     .filter((route) => route.path.startsWith('/api/v1/'))

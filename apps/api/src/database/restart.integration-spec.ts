@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { testServerKind } from '../test-support/test-database';
+import { startEmbeddedPostgres, type EmbeddedRepository } from './embedded-postgres';
+import { MIGRATIONS } from './migrations';
+import { runMigrations } from './run-migrations';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+// The embedded cluster is what this spec is about; the local-server project has nothing to add.
+describe.runIf(testServerKind() === 'embedded')('start-up on an existing data directory', () => {
+  const quiet = new Logger('EmbeddedPostgresSpec');
+  let dataDir: string;
+  let running: EmbeddedRepository | undefined;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(['error']);
+    dataDir = await mkdtemp(join(tmpdir(), 'capacity-restart-'));
+  });
+  afterAll(async () => {
+    await running?.stop().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates once, keeps the data across a restart and runs no migration again', async () => {
+    const port = await freePort();
+
+    running = await startEmbeddedPostgres(dataDir, port, quiet);
+    expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+    expect(await runMigrations(running.url)).toEqual(MIGRATIONS.map((migration) => new migration().name));
+    await query(running.url, `INSERT INTO users (username, password_hash, role) VALUES ('survivor', 'x', 'viewer')`);
+    const firstUrl = running.url;
+    await running.stop();
+    running = undefined;
+    expect(await accepts(port)).toBe(false);
+
+    running = await startEmbeddedPostgres(dataDir, port, quiet);
+    expect(running.url).toBe(firstUrl); // the generated password file is reused
+    expect(await runMigrations(running.url)).toEqual([]);
+    expect(await query(running.url, `SELECT username, role FROM users`)).toEqual([{ username: 'survivor', role: 'viewer' }]);
+    const [{ count }] = await query<{ count: string }>(running.url, `SELECT count(*) FROM migrations`);
+    expect(Number(count)).toBe(MIGRATIONS.length);
+    await running.stop();
+    running = undefined;
+    expect(await accepts(port)).toBe(false);
+  });
+});
