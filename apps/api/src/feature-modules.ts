@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { AggregationModule } from './aggregation/aggregation.module';
 import { InstancesModule } from './instances/instances.module';
+import { PartitionModule } from './partition/partition.module';
 
 /** The product's feature modules; each capability adds its module here. */
-export const FEATURE_MODULES: Type[] = [InstancesModule];
+export const FEATURE_MODULES: Type[] = [InstancesModule, AggregationModule, PartitionModule];

@@ -1,0 +1,167 @@
+import { PERIOD_TYPES, type PeriodType, type RunAggregationDto, type RunAggregationResponse, type SessionType } from '@capacity/contracts';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AuthUser } from '../auth/roles.decorator';
+import { InvalidInputError } from '../common/domain-errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CronRegistrar } from '../scheduler/cron-registrar.service';
+import { JobLockService } from '../scheduler/job-lock.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { AggregationRepository, ROLLUP_KINDS } from './aggregation.repository';
+import { periodRangeForDates, periodRangesFor, type PeriodRange } from './period';
+import { todayIn } from './today';
+
+export interface RecomputeOutcome {
+  periodType: PeriodType;
+  ranges: PeriodRange[];
+  databaseRows: number;
+  instanceRows: number;
+}
+
+/** What a run recomputes: the periods touched since the watermark, or a date range. */
+export type AggregationScope = { mode: 'incremental' } | { mode: 'range'; from: string; to: string };
+
+/**
+ * Rolls daily stats up into daily/weekly/monthly/quarterly aggregations, set-based in PostgreSQL.
+ * Scheduled runs are incremental (stats written since the last successful run); manual runs and the
+ * demo seeder recompute a date range. Every run through `run` is a session of category aggregation.
+ */
+@Injectable()
+export class AggregationService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AggregationService.name);
+
+  constructor(
+    private readonly repository: AggregationRepository,
+    private readonly sessions: SessionsService,
+    private readonly locks: JobLockService,
+    private readonly cron: CronRegistrar,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const lock = await this.locks.tryAcquire('aggregation');
+    if (lock) {
+      try {
+        await this.sessions.failInterrupted(['aggregation']);
+      } finally {
+        await lock.release();
+      }
+    }
+    // The registrar's tick holds the lock around this callback.
+    this.cron.register('aggregation', this.config.cron.aggregation, this.config.enabled.aggregation, () =>
+      this.run({ mode: 'incremental' }, PERIOD_TYPES, 'scheduled', null),
+    );
+  }
+
+  /** POST /aggregations/run: 409 when a run holds the lock; otherwise 202 with the session, work continues in the background. */
+  async startManualRun(dto: RunAggregationDto, user: AuthUser): Promise<RunAggregationResponse> {
+    const scope = this.manualScope(dto);
+    const lock = await this.locks.acquireOrConflict('aggregation');
+    try {
+      const types = dto.period_type ? [dto.period_type] : PERIOD_TYPES;
+      const sessionId = await this.startSession(types, 'manual', user.id);
+      void this.execute(sessionId, scope, types)
+        .catch((error: Error) => this.logger.error(`aggregation session ${sessionId} failed: ${error.message}`))
+        .finally(() => void lock.release());
+      return { session_id: sessionId, status: 'running' };
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  /** A whole run as a session, awaited (the scheduler, tests). The caller holds the job lock. */
+  async run(scope: AggregationScope, types: readonly PeriodType[], type: SessionType, createdBy: number | null): Promise<string> {
+    const sessionId = await this.startSession(types, type, createdBy);
+    await this.execute(sessionId, scope, types);
+    return sessionId;
+  }
+
+  /**
+   * Recomputes every period of `types` touching [from, to] (and the period after, whose change
+   * figures depend on it), for every instance with stats there. No session, no lock: for callers
+   * that own the moment (the demo seeder).
+   */
+  async recomputeRange(from: string, to: string, types: readonly PeriodType[] = PERIOD_TYPES): Promise<RecomputeOutcome[]> {
+    const outcomes: RecomputeOutcome[] = [];
+    for (const periodType of types) outcomes.push(await this.recomputeRanges(periodType, [periodRangeForDates(periodType, from, to)]));
+    return outcomes;
+  }
+
+  private async recomputeRanges(periodType: PeriodType, ranges: PeriodRange[]): Promise<RecomputeOutcome> {
+    const outcome: RecomputeOutcome = { periodType, ranges, databaseRows: 0, instanceRows: 0 };
+    for (const range of ranges) {
+      for (const kind of ROLLUP_KINDS) {
+        const rows = await this.repository.recompute(kind, periodType, range);
+        if (kind === 'database') outcome.databaseRows += rows;
+        else outcome.instanceRows += rows;
+      }
+    }
+    this.logger.log(
+      `aggregated ${periodType} ${ranges.map((r) => `${r.firstStart}..${r.lastStart}`).join(', ') || '(nothing touched)'}: ` +
+        `${outcome.databaseRows} database rows, ${outcome.instanceRows} instance rows written`,
+    );
+    return outcome;
+  }
+
+  private async startSession(types: readonly PeriodType[], type: SessionType, createdBy: number | null): Promise<string> {
+    const { sessionId } = await this.sessions.start({
+      category: 'aggregation',
+      type,
+      createdBy,
+      targets: types.map((periodType) => ({ instanceId: null, name: periodType })),
+    });
+    return sessionId;
+  }
+
+  /** One record per period type; the incremental watermark advances only when all of them succeeded. */
+  private async execute(sessionId: string, scope: AggregationScope, types: readonly PeriodType[]): Promise<void> {
+    const detail = await this.sessions.get(sessionId);
+    const recordOf = new Map(detail.records.map((record) => [record.instance_name, record.id]));
+    let touched: { dates: string[]; newestUpdate: Date | null } | null = null;
+    try {
+      if (scope.mode === 'incremental') touched = await this.repository.touchedSince(await this.repository.getWatermark());
+    } catch (error) {
+      await this.sessions.finish(sessionId, { error: `could not read the stats written since the last run: ${(error as Error).message}` });
+      return;
+    }
+    let failures = 0;
+    let rowsWritten = 0;
+    for (const periodType of types) {
+      const recordId = recordOf.get(periodType);
+      if (recordId !== undefined) await this.sessions.markRunning(recordId);
+      try {
+        const ranges = touched ? periodRangesFor(periodType, touched.dates) : scope.mode === 'range' ? [periodRangeForDates(periodType, scope.from, scope.to)] : [];
+        const outcome = await this.recomputeRanges(periodType, ranges);
+        rowsWritten += outcome.databaseRows + outcome.instanceRows;
+        if (recordId !== undefined) {
+          await this.sessions.finishRecord(recordId, {
+            ok: true,
+            itemsSynced: outcome.databaseRows + outcome.instanceRows,
+            details: { ranges: outcome.ranges, database_rows: outcome.databaseRows, instance_rows: outcome.instanceRows },
+          });
+        }
+      } catch (error) {
+        failures++;
+        this.logger.error(`aggregation ${periodType} failed in session ${sessionId}: ${(error as Error).message}`);
+        if (recordId !== undefined) await this.sessions.finishRecord(recordId, { ok: false, error: (error as Error).message });
+      }
+    }
+    if (touched?.newestUpdate && failures === 0) await this.repository.advanceWatermark(touched.newestUpdate);
+    await this.sessions.finish(sessionId, {
+      summary: {
+        mode: scope.mode,
+        ...(scope.mode === 'range' ? { from: scope.from, to: scope.to } : { dates_touched: touched?.dates.length ?? 0 }),
+        period_types: types,
+        rows_written: rowsWritten,
+      },
+    });
+  }
+
+  private manualScope(dto: RunAggregationDto): AggregationScope {
+    const today = todayIn(this.config.timeZone);
+    const from = dto.start_date ?? dto.end_date ?? today;
+    const to = dto.end_date ?? (from > today ? from : today);
+    if (to < from) throw new InvalidInputError('end_date must not be before start_date', 'end_date');
+    return { mode: 'range', from, to };
+  }
+}
