@@ -1,3 +1,90 @@
-export function App() {
-  return <h1>Capacity</h1>;
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { Layout } from '../components/layout';
+import { Loading } from '../components/states';
+import { RequireAdmin, RequireAuth } from '../features/auth/components/guards';
+import { LoginPage } from '../features/auth/components/login-page';
+import { AuthProvider, useAuth } from '../features/auth/hooks/auth-provider';
+import { I18nProvider, useI18n, type Locale } from '../i18n';
+import { setUnauthorizedHandler } from '../lib/api-client';
+import { createQueryClient } from '../lib/query-client';
+
+// Pages load on demand: the charts library stays out of the login bundle.
+const InstancesPage = lazy(() => import('../features/instances/components/instances-page').then((m) => ({ default: m.InstancesPage })));
+const InstanceDetailPage = lazy(() =>
+  import('../features/instances/components/instance-detail-page').then((m) => ({ default: m.InstanceDetailPage })),
+);
+const AggregationsPage = lazy(() =>
+  import('../features/aggregations/components/aggregations-page').then((m) => ({ default: m.AggregationsPage })),
+);
+const PartitionsPage = lazy(() => import('../features/partitions/components/partitions-page').then((m) => ({ default: m.PartitionsPage })));
+const SessionsPage = lazy(() => import('../features/sessions/components/sessions-page').then((m) => ({ default: m.SessionsPage })));
+
+/** A 401 from any call (expired token) forgets the session and returns to the login page. */
+function UnauthorizedRedirect() {
+  const { expire } = useAuth();
+  const navigate = useNavigate();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      expire();
+      navigate('/login', { replace: true });
+    });
+  }, [expire, navigate]);
+  return null;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <div className="state state-empty">{t('common.notFound')}</div>;
+}
+
+export function AppRoutes() {
+  return (
+    <>
+      <UnauthorizedRedirect />
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <Layout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Navigate to="/instances" replace />} />
+            <Route path="instances" element={<InstancesPage />} />
+            <Route path="instances/:id" element={<InstanceDetailPage />} />
+            <Route path="aggregations" element={<AggregationsPage />} />
+            <Route
+              path="partitions"
+              element={
+                <RequireAdmin>
+                  <PartitionsPage />
+                </RequireAdmin>
+              }
+            />
+            <Route path="sessions" element={<SessionsPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </>
+  );
+}
+
+export function App({ queryClient, locale }: { queryClient?: QueryClient; locale?: Locale }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider locale={locale}>
+        <AuthProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AuthProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
 }

@@ -1,0 +1,67 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useAuth } from '../features/auth/hooks/auth-provider';
+import { LOCALE_LABELS, LOCALES, useI18n, type Locale } from '../i18n';
+import { Loading } from './states';
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { user, isAdmin, logout } = useAuth();
+  const navigate = useNavigate();
+
+  const links = [
+    { to: '/instances', label: t('nav.instances'), testId: 'nav-instances' },
+    { to: '/aggregations', label: t('nav.aggregations'), testId: 'nav-aggregations' },
+    ...(isAdmin ? [{ to: '/partitions', label: t('nav.partitions'), testId: 'nav-partitions' }] : []),
+    { to: '/sessions', label: t('nav.sessions'), testId: 'nav-sessions' },
+  ];
+
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        <nav className="main-nav">
+          {links.map((link) => (
+            <NavLink key={link.to} to={link.to} data-testid={link.testId} className={({ isActive }) => (isActive ? 'active' : '')}>
+              {link.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="header-tools">
+          <label className="sr-only" htmlFor="locale-switch">
+            {t('nav.language')}
+          </label>
+          <select
+            id="locale-switch"
+            data-testid="locale-switch"
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_LABELS[l]}
+              </option>
+            ))}
+          </select>
+          {user ? <span className="muted">{t('nav.signedInAs', { name: user.username, role: user.role })}</span> : null}
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="logout"
+            onClick={() => {
+              logout();
+              navigate('/login', { replace: true });
+            }}
+          >
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <main className="app-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

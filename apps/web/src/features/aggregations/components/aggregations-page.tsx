@@ -1,0 +1,3 @@
+export function AggregationsPage() {
+  return <section className="page" />;
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ErrorState } from '../../../components/states';
+import { useI18n } from '../../../i18n';
+import { useAuth } from '../hooks/auth-provider';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { user, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const from = (location.state as { from?: string } | null)?.from ?? '/instances';
+  if (user && !submitting) return <Navigate to={from} replace />;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setError(new Error(t('login.required')));
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+      navigate(from, { replace: true });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <form className="card login-card" onSubmit={onSubmit} noValidate>
+        <h1>{t('app.name')}</h1>
+        <p className="muted">{t('app.tagline')}</p>
+        <h2>{t('login.title')}</h2>
+        <label className="field">
+          <span>{t('login.username')}</span>
+          <input
+            data-testid="login-username"
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input
+            data-testid="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error ? <ErrorState error={error} /> : null}
+        <button data-testid="login-submit" type="submit" className="btn btn-primary" disabled={submitting}>
+          {submitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@capacity/contracts';
+import type { MessageKey } from '../../../i18n';
+
+/** What the form holds: strings as typed, validated the way CreateInstanceDto/UpdateInstanceDto do. */
+export interface InstanceFormValues {
+  name: string;
+  db_type: DbType | '';
+  host: string;
+  port: string;
+  username: string;
+  password: string;
+  database_name: string;
+  description: string;
+  is_active: boolean;
+}
+
+export interface InstancePayload {
+  name: string;
+  db_type: DbType;
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  database_name: string | null;
+  description: string | null;
+  is_active: boolean;
+}
+
+export type InstanceFormErrors = Partial<Record<keyof InstanceFormValues, MessageKey>>;
+
+const HOST = /^[A-Za-z0-9._:\-[\]]+$/;
+
+export const emptyInstanceForm = (): InstanceFormValues => ({
+  name: '',
+  db_type: '',
+  host: '',
+  port: '',
+  username: '',
+  password: '',
+  database_name: '',
+  description: '',
+  is_active: true,
+});
+
+export function formFromInstance(instance: InstanceResponse): InstanceFormValues {
+  return {
+    name: instance.name,
+    db_type: instance.db_type,
+    host: instance.host,
+    port: String(instance.port),
+    username: instance.username,
+    password: '',
+    database_name: instance.database_name ?? '',
+    description: instance.description ?? '',
+    is_active: instance.is_active,
+  };
+}
+
+/** The port the API will use: the typed one, or the engine's default when left empty. */
+export function effectivePort(values: Pick<InstanceFormValues, 'port' | 'db_type'>): number | null {
+  if (values.port.trim() === '') return values.db_type ? DEFAULT_PORTS[values.db_type] : null;
+  return /^\d+$/.test(values.port.trim()) ? Number(values.port.trim()) : Number.NaN;
+}
+
+export function validateInstanceForm(values: InstanceFormValues): InstanceFormErrors {
+  const errors: InstanceFormErrors = {};
+  const name = values.name.trim();
+  if (!name) errors.name = 'validation.nameRequired';
+  else if (name.length > 128) errors.name = 'validation.nameTooLong';
+
+  if (!(DB_TYPES as readonly string[]).includes(values.db_type)) errors.db_type = 'validation.dbType';
+
+  const host = values.host.trim();
+  if (!host) errors.host = 'validation.hostRequired';
+  else if (host.length > 255 || !HOST.test(host)) errors.host = 'validation.hostInvalid';
+
+  const port = effectivePort(values);
+  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) errors.port = 'validation.port';
+
+  if (!values.username.trim()) errors.username = 'validation.usernameRequired';
+  else if (values.username.length > 128) errors.username = 'validation.usernameTooLong';
+
+  if (values.password.length > 512) errors.password = 'validation.passwordTooLong';
+  return errors;
+}
+
+/** The request body; an empty password on edit keeps the stored one (write-only field). */
+export function toInstancePayload(values: InstanceFormValues): InstancePayload {
+  const dbType = values.db_type as DbType;
+  const payload: InstancePayload = {
+    name: values.name.trim(),
+    db_type: dbType,
+    host: values.host.trim(),
+    port: effectivePort(values) ?? DEFAULT_PORTS[dbType],
+    username: values.username,
+    database_name: values.database_name.trim() || null,
+    description: values.description.trim() || null,
+    is_active: values.is_active,
+  };
+  if (values.password) payload.password = values.password;
+  return payload;
+}

@@ -1,0 +1,130 @@
+import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@capacity/contracts';
+import { useState, type FormEvent } from 'react';
+import { ErrorState } from '../../../components/states';
+import { useI18n, type MessageKey } from '../../../i18n';
+import {
+  emptyInstanceForm,
+  formFromInstance,
+  toInstancePayload,
+  validateInstanceForm,
+  type InstanceFormErrors,
+  type InstanceFormValues,
+  type InstancePayload,
+} from './instance-form-model';
+
+export function InstanceForm({
+  instance,
+  onSubmit,
+  onCancel,
+  submitting,
+  error,
+}: {
+  instance?: InstanceResponse;
+  onSubmit: (payload: InstancePayload) => void;
+  onCancel: () => void;
+  submitting?: boolean;
+  error?: unknown;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<InstanceFormValues>(() => (instance ? formFromInstance(instance) : emptyInstanceForm()));
+  const [errors, setErrors] = useState<InstanceFormErrors>({});
+
+  const set = <K extends keyof InstanceFormValues>(key: K, value: InstanceFormValues[K]) =>
+    setValues((previous) => ({ ...previous, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validateInstanceForm(values);
+    setErrors(found);
+    if (Object.keys(found).length === 0) onSubmit(toInstancePayload(values));
+  }
+
+  const fieldError = (key: keyof InstanceFormValues) =>
+    errors[key] ? (
+      <span className="field-error" role="alert" id={`instance-${key}-error`}>
+        {t(errors[key] as MessageKey)}
+      </span>
+    ) : null;
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={instance ? t('instances.edit') : t('instances.add')}>
+      <label className="field">
+        <span>{t('instances.name')} *</span>
+        <input name="name" value={values.name} maxLength={200} onChange={(e) => set('name', e.target.value)} aria-invalid={Boolean(errors.name)} />
+        {fieldError('name')}
+      </label>
+      <label className="field">
+        <span>{t('instances.engine')} *</span>
+        <select name="db_type" value={values.db_type} onChange={(e) => set('db_type', e.target.value as DbType | '')} aria-invalid={Boolean(errors.db_type)}>
+          <option value="">—</option>
+          {DB_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`engine.${type}`)}
+            </option>
+          ))}
+        </select>
+        {fieldError('db_type')}
+      </label>
+      <div className="field-row">
+        <label className="field grow">
+          <span>{t('instances.host')} *</span>
+          <input name="host" value={values.host} onChange={(e) => set('host', e.target.value)} aria-invalid={Boolean(errors.host)} />
+          {fieldError('host')}
+        </label>
+        <label className="field">
+          <span>{t('instances.port')}</span>
+          <input
+            name="port"
+            inputMode="numeric"
+            value={values.port}
+            placeholder={values.db_type ? String(DEFAULT_PORTS[values.db_type]) : ''}
+            onChange={(e) => set('port', e.target.value)}
+            aria-invalid={Boolean(errors.port)}
+          />
+          {fieldError('port')}
+        </label>
+      </div>
+      <div className="field-row">
+        <label className="field grow">
+          <span>{t('instances.username')} *</span>
+          <input name="username" autoComplete="off" value={values.username} onChange={(e) => set('username', e.target.value)} aria-invalid={Boolean(errors.username)} />
+          {fieldError('username')}
+        </label>
+        <label className="field grow">
+          <span>{t('instances.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={values.password}
+            placeholder={instance?.has_password ? t('instances.passwordKeep') : ''}
+            onChange={(e) => set('password', e.target.value)}
+            aria-invalid={Boolean(errors.password)}
+          />
+          {fieldError('password')}
+        </label>
+      </div>
+      <label className="field">
+        <span>{t('instances.databaseName')}</span>
+        <input name="database_name" value={values.database_name} onChange={(e) => set('database_name', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('instances.description')}</span>
+        <textarea name="description" rows={2} value={values.description} onChange={(e) => set('description', e.target.value)} />
+      </label>
+      <label className="field-check">
+        <input type="checkbox" name="is_active" checked={values.is_active} onChange={(e) => set('is_active', e.target.checked)} />
+        <span>{t('instances.active')}</span>
+      </label>
+      {error ? <ErrorState error={error} /> : null}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={submitting}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import { DB_TYPES, type DbType, type InstanceResponse } from '@capacity/contracts';
+import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Modal } from '../../../components/modal';
+import { QueryView } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
+import { useFormat } from '../../../components/use-format';
+import { useI18n } from '../../../i18n';
+import { useAuth } from '../../auth/hooks/auth-provider';
+import { useDeleteInstance, useInstances, useSaveInstance } from '../api/instances';
+import { CollectNowButton, TestConnectionButton } from './instance-actions';
+import { InstanceForm } from './instance-form';
+
+type Editing = { mode: 'create' } | { mode: 'edit'; instance: InstanceResponse } | null;
+
+export function InstancesPage() {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const { isAdmin } = useAuth();
+  const [engine, setEngine] = useState<DbType | ''>('');
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const query = useInstances({ db_type: engine, search: deferredSearch });
+  const save = useSaveInstance();
+  const remove = useDeleteInstance();
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const closeForm = () => {
+    setEditing(null);
+    save.reset();
+  };
+
+  return (
+    <section className="page">
+      <div className="page-header">
+        <h1>{t('instances.title')}</h1>
+        {isAdmin ? (
+          <button type="button" className="btn btn-primary" onClick={() => setEditing({ mode: 'create' })}>
+            {t('instances.add')}
+          </button>
+        ) : null}
+      </div>
+      <div className="filters">
+        <label className="field">
+          <span>{t('instances.filterName')}</span>
+          <input type="search" name="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('instances.filterEngine')}</span>
+          <select name="engine" value={engine} onChange={(e) => setEngine(e.target.value as DbType | '')}>
+            <option value="">{t('common.all')}</option>
+            {DB_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`engine.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {remove.isError ? <p className="error-text" role="alert">{(remove.error as Error).message}</p> : null}
+      <QueryView query={query} isEmpty={(page) => page.data.length === 0} empty={t('instances.empty')}>
+        {(page) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="instances-table">
+              <thead>
+                <tr>
+                  <th>{t('instances.name')}</th>
+                  <th>{t('instances.engine')}</th>
+                  <th>{t('instances.host')}</th>
+                  <th>{t('instances.active')}</th>
+                  <th className="num">{t('instances.totalSize')}</th>
+                  <th className="num">{t('instances.databaseCount')}</th>
+                  <th>{t('instances.lastCollection')}</th>
+                  <th>{t('common.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.map((instance) => (
+                  <tr key={instance.id} data-testid={`instance-row-${instance.name}`}>
+                    <td>
+                      <Link to={`/instances/${instance.id}`}>{instance.name}</Link>
+                    </td>
+                    <td>{t(`engine.${instance.db_type}`)}</td>
+                    <td>
+                      {instance.host}:{instance.port}
+                    </td>
+                    <td>{instance.is_active ? t('common.yes') : t('common.no')}</td>
+                    <td className="num">{fmt.bytes(instance.latest_total_size_bytes)}</td>
+                    <td className="num">{fmt.number(instance.database_count)}</td>
+                    <td>
+                      {instance.last_collected_at ? fmt.dateTime(instance.last_collected_at) : t('common.never')}{' '}
+                      {instance.last_collection_status ? <StatusBadge status={instance.last_collection_status} /> : null}
+                    </td>
+                    <td className="actions">
+                      <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
+                      {isAdmin ? (
+                        <>
+                          <TestConnectionButton instance={instance} />
+                          <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
+                            {t('common.edit')}
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger"
+                            onClick={() => {
+                              if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
+                            }}
+                          >
+                            {t('common.delete')}
+                          </button>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+      {editing ? (
+        <Modal title={editing.mode === 'create' ? t('instances.add') : t('instances.edit')} onClose={closeForm}>
+          <InstanceForm
+            instance={editing.mode === 'edit' ? editing.instance : undefined}
+            submitting={save.isPending}
+            error={save.error}
+            onCancel={closeForm}
+            onSubmit={(payload) =>
+              save.mutate({ id: editing.mode === 'edit' ? editing.instance.id : undefined, payload }, { onSuccess: closeForm })
+            }
+          />
+        </Modal>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function PartitionsPage() {
+  return <section className="page" />;
+}
