@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { CollectorRegistry } from '../collector/collector-registry';
+import { raceAbort } from '../collector/connections/abort';
+import { classifyConnectionError, type ClassifiedConnectionError } from '../collector/connections/classify-connection-error';
+import type { ConnectionOptions } from '../collector/connections/connection-options';
+import { timeoutSignal } from '../collector/connections/timeout-signal';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { InstanceAccessService } from '../instances/instance-access.service';
+import { CollectionMetrics } from '../metrics/collection-metrics';
+import { SessionsService } from '../sessions/sessions.service';
+import { StatsService } from '../stats/stats.service';
+import type { CollectionTarget } from './collection.repository';
+
+export interface InstanceOutcome {
+  ok: boolean;
+  databases: number;
+  failure: ClassifiedConnectionError | null;
+}
+
+/** Collects one instance under its timeout, stores the reading and closes its session record. */
+@Injectable()
+export class InstanceCollectorService {
+  private readonly logger = new Logger(InstanceCollectorService.name);
+
+  constructor(
+    private readonly collectors: CollectorRegistry,
+    private readonly access: InstanceAccessService,
+    private readonly stats: StatsService,
+    private readonly sessions: SessionsService,
+    private readonly metrics: CollectionMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async collect(target: CollectionTarget, recordId: number): Promise<InstanceOutcome> {
+    const started = performance.now();
+    await this.sessions.markRunning(recordId);
+    let options: ConnectionOptions | undefined;
+    const timer = timeoutSignal(this.config.collectTimeoutMs);
+    try {
+      const credentials = await this.access.getCredentials(target.id);
+      options = {
+        host: credentials.host,
+        port: credentials.port,
+        username: credentials.username,
+        password: credentials.password,
+        database: credentials.databaseName,
+        connectTimeoutMs: this.config.collectTimeoutMs,
+      };
+      // The collector destroys its connection on abort; racing here also bounds a driver that ignores it.
+      const result = await raceAbort(this.collectors.forType(credentials.dbType).collect(options, timer.signal), timer.signal);
+      timer.clear();
+      const reading = await this.stats.saveReading(target.id, result);
+      await this.sessions.finishRecord(recordId, {
+        ok: true,
+        itemsSynced: reading.databases.length,
+        details: {
+          server_version: result.serverVersion,
+          database_count: reading.databases.length,
+          total_size_bytes: reading.totalSizeBytes,
+          log_size_bytes: reading.logSizeBytes,
+          collected_date: reading.collectedDate,
+          warnings: result.warnings,
+        },
+      });
+      this.metrics.observeInstance(target.name, target.dbType, (performance.now() - started) / 1000, null);
+      if (result.warnings.length > 0) this.logger.warn(`instance ${target.name}: ${result.warnings.join('; ')}`);
+      return { ok: true, databases: reading.databases.length, failure: null };
+    } catch (error) {
+      const failure = classifyConnectionError(error, options);
+      this.logger.warn(`collection of instance ${target.name} failed: ${failure.message}`);
+      await this.sessions.finishRecord(recordId, { ok: false, error: failure.message, details: { failure: failure.kind } });
+      this.metrics.observeInstance(target.name, target.dbType, (performance.now() - started) / 1000, failure.kind);
+      return { ok: false, databases: 0, failure };
+    } finally {
+      timer.clear();
+    }
+  }
+}

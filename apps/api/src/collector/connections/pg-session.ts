@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import { onAbort, raceAbort } from './abort';
+import type { ConnectionOptions, EngineSession } from './connection-options';
+
+interface ClientWithStream {
+  connection?: { stream?: { destroy(): void } };
+}
+
+/** A pg client on `database` (default: the instance's configured database, else postgres). */
+export async function openPostgresSession(options: ConnectionOptions, signal: AbortSignal, database?: string): Promise<EngineSession> {
+  const client = new Client({
+    host: options.host,
+    port: options.port,
+    user: options.username,
+    password: options.password ?? undefined,
+    database: database ?? options.database ?? 'postgres',
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    application_name: 'capacity-collector',
+  });
+  // A destroyed socket emits 'error' later; it is already handled by the caller's rejection.
+  client.on('error', () => undefined);
+  const destroy = (): void => {
+    try {
+      (client as unknown as ClientWithStream).connection?.stream?.destroy();
+    } catch {
+      /* already gone */
+    }
+  };
+  const detach = onAbort(signal, destroy);
+  try {
+    await raceAbort(client.connect(), signal);
+    const result = await raceAbort(client.query<{ server_version: string }>('SHOW server_version'), signal);
+    const serverVersion = `PostgreSQL ${result.rows[0]?.server_version ?? 'unknown'}`;
+    return {
+      serverVersion,
+      query: async <T extends object>(sql: string, params?: unknown[]) => (await raceAbort(client.query(sql, params), signal)).rows as T[],
+      close: async () => {
+        detach();
+        await client.end().catch(() => destroy());
+      },
+      destroy,
+    };
+  } catch (error) {
+    detach();
+    destroy();
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { mapMysqlSizes } from './mysql.collector';
+
+describe('mapMysqlSizes', () => {
+  it('adds InnoDB file sizes and non-InnoDB table lengths per schema, empty schemas at 0', () => {
+    const databases = mapMysqlSizes(
+      ['app', 'empty', "cap x 'ö数据"],
+      [
+        { schema_raw: 'app', schema_decoded: 'app', table_raw: 'orders', table_decoded: 'orders', file_size: '114688' },
+        { schema_raw: 'app', schema_decoded: 'app', table_raw: 'items', table_decoded: 'items', file_size: '98304' },
+        { schema_raw: 'cap@0020x@0020@0027@1i@6570@636e', schema_decoded: "cap x 'ö数据", table_raw: 't@0020@1i', table_decoded: 't ö', file_size: '65536' },
+      ],
+      [
+        { schema_name: 'app', table_name: 'orders', engine: 'InnoDB', bytes: '16384' },
+        { schema_name: 'app', table_name: 'items', engine: 'InnoDB', bytes: '16384' },
+        { schema_name: 'app', table_name: 'log', engine: 'MyISAM', bytes: '2048' },
+        { schema_name: "cap x 'ö数据", table_name: 't ö', engine: 'InnoDB', bytes: '16384' },
+        { schema_name: "cap x 'ö数据", table_name: 'm', engine: 'Aria', bytes: '8192' },
+      ],
+    );
+    expect(databases).toEqual([
+      { name: 'app', sizeBytes: 114688 + 98304 + 2048, dataSizeBytes: 114688 + 98304 + 2048, logSizeBytes: null },
+      { name: 'empty', sizeBytes: 0, dataSizeBytes: 0, logSizeBytes: null },
+      { name: "cap x 'ö数据", sizeBytes: 65536 + 8192, dataSizeBytes: 65536 + 8192, logSizeBytes: null },
+    ]);
+  });
+
+  it('falls back to data + index length for InnoDB tables without their own file (system tablespace)', () => {
+    const [db] = mapMysqlSizes(['legacy'], [], [{ schema_name: 'legacy', table_name: 't', engine: 'InnoDB', bytes: '49152' }]);
+    expect(db.sizeBytes).toBe(49152);
+  });
+
+  it('adds every partition file of a partitioned table once and not its table length', () => {
+    const [db] = mapMysqlSizes(
+      ['p'],
+      [
+        { schema_raw: 'p', schema_decoded: 'p', table_raw: 'events', table_decoded: 'events', file_size: '131072' },
+        { schema_raw: 'p', schema_decoded: 'p', table_raw: 'events', table_decoded: 'events', file_size: '131072' },
+      ],
+      [{ schema_name: 'p', table_name: 'events', engine: 'InnoDB', bytes: '32768' }],
+    );
+    expect(db.sizeBytes).toBe(262144);
+  });
+
+  it('ignores tablespaces of schemas not listed (system schemas)', () => {
+    const databases = mapMysqlSizes(['app'], [{ schema_raw: 'mysql', schema_decoded: 'mysql', table_raw: 'x', table_decoded: 'x', file_size: '999' }], []);
+    expect(databases).toEqual([{ name: 'app', sizeBytes: 0, dataSizeBytes: 0, logSizeBytes: null }]);
+  });
+});

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { CollectionMetrics, METRICS_REGISTRY } from './collection-metrics';
+import { MetricsController } from './metrics.controller';
+import { MetricsRepository } from './metrics.repository';
+import { MetricsService } from './metrics.service';
+
+/** GET /metrics (Prometheus) and the collection observations behind it. */
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    { provide: METRICS_REGISTRY, useFactory: () => new Registry() },
+    { provide: CollectionMetrics, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new CollectionMetrics(registry) },
+    MetricsRepository,
+    MetricsService,
+  ],
+  exports: [CollectionMetrics],
+})
+export class MetricsModule {}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface DatabaseReading {
+  name: string;
+  sizeBytes: number;
+  dataSizeBytes: number | null;
+  logSizeBytes: number | null;
+}
+
+export interface InstanceReading {
+  instanceId: number;
+  collectedDate: string;
+  collectedAt: Date;
+  databases: DatabaseReading[];
+  totalSizeBytes: number;
+  dataSizeBytes: number | null;
+  logSizeBytes: number | null;
+}
+
+export interface LatestDatabaseRow {
+  database_name: string;
+  size_bytes: string;
+  data_size_bytes: string | null;
+  log_size_bytes: string | null;
+  collected_date: string;
+  collected_at: Date;
+}
+
+/** The only writer of database_size_stats / instance_size_stats readings. */
+@Injectable()
+export class StatsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * One instance's reading in one transaction, set-based: a repeated collection on the same day
+   * updates that day's rows (latest reading wins); databases not in the reading keep their rows.
+   */
+  async saveReading(reading: InstanceReading): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (reading.databases.length > 0) {
+        await manager.query(
+          `INSERT INTO database_size_stats
+             (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at)
+           SELECT $1, t.name, t.size, t.data, t.log, $2::date, $3::timestamptz
+           FROM unnest($4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) AS t(name, size, data, log)
+           ON CONFLICT (instance_id, database_name, collected_date) DO UPDATE
+           SET size_bytes = EXCLUDED.size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
+               log_size_bytes = EXCLUDED.log_size_bytes, collected_at = EXCLUDED.collected_at, updated_at = now()`,
+          [
+            reading.instanceId,
+            reading.collectedDate,
+            reading.collectedAt,
+            reading.databases.map((d) => d.name),
+            reading.databases.map((d) => d.sizeBytes),
+            reading.databases.map((d) => d.dataSizeBytes),
+            reading.databases.map((d) => d.logSizeBytes),
+          ],
+        );
+      }
+      await manager.query(
+        `INSERT INTO instance_size_stats
+           (instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count, collected_date, collected_at)
+         VALUES ($1, $2, $3, $4, $5, $6::date, $7::timestamptz)
+         ON CONFLICT (instance_id, collected_date) DO UPDATE
+         SET total_size_bytes = EXCLUDED.total_size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
+             log_size_bytes = EXCLUDED.log_size_bytes, database_count = EXCLUDED.database_count,
+             collected_at = EXCLUDED.collected_at, updated_at = now()`,
+        [
+          reading.instanceId,
+          reading.totalSizeBytes,
+          reading.dataSizeBytes,
+          reading.logSizeBytes,
+          reading.databases.length,
+          reading.collectedDate,
+          reading.collectedAt,
+        ],
+      );
+    });
+  }
+
+  /** The databases of the instance's latest reading (the newest instance row, else the newest database rows). */
+  latestDatabases(instanceId: number): Promise<LatestDatabaseRow[]> {
+    return this.dataSource.query(
+      `WITH anchor AS (
+         SELECT collected_date, collected_at FROM (
+           (SELECT collected_date, collected_at, 0 AS pref FROM instance_size_stats
+            WHERE instance_id = $1 ORDER BY collected_date DESC, collected_at DESC LIMIT 1)
+           UNION ALL
+           (SELECT collected_date, collected_at, 1 AS pref FROM database_size_stats
+            WHERE instance_id = $1 ORDER BY collected_date DESC, collected_at DESC LIMIT 1)
+         ) candidates
+         ORDER BY collected_date DESC, pref LIMIT 1
+       )
+       SELECT d.database_name, d.size_bytes::text AS size_bytes, d.data_size_bytes::text AS data_size_bytes,
+              d.log_size_bytes::text AS log_size_bytes, to_char(d.collected_date, 'YYYY-MM-DD') AS collected_date, d.collected_at
+       FROM database_size_stats d
+       JOIN anchor a ON d.collected_date = a.collected_date AND d.collected_at = a.collected_at
+       WHERE d.instance_id = $1
+       ORDER BY d.size_bytes DESC, d.database_name`,
+      [instanceId],
+    );
+  }
+}

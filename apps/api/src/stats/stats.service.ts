@@ -1,0 +1,54 @@
+import type { LatestDatabaseSizeResponse } from '@capacity/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { CollectionResult } from '../collector/collector.types';
+import { bytesToMb, toNumberOrNull } from '../common/units';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { calendarDateIn } from './calendar-date';
+import { StatsRepository, type InstanceReading } from './stats.repository';
+
+/** A collector result → the rows of one reading (names deduplicated, instance totals summed). */
+export function toInstanceReading(instanceId: number, result: CollectionResult, collectedAt: Date, timeZone: string): InstanceReading {
+  const seen = new Set<string>();
+  const databases = result.databases.filter((d) => (seen.has(d.name) ? false : (seen.add(d.name), true)));
+  const sum = (values: (number | null)[]): number | null =>
+    values.some((v) => v !== null) ? values.reduce<number>((total, v) => total + (v ?? 0), 0) : null;
+  return {
+    instanceId,
+    collectedDate: calendarDateIn(collectedAt, timeZone),
+    collectedAt,
+    databases,
+    totalSizeBytes: databases.reduce((total, d) => total + d.sizeBytes, 0),
+    dataSizeBytes: sum(databases.map((d) => d.dataSizeBytes)),
+    logSizeBytes: result.instanceLogBytes ?? sum(databases.map((d) => d.logSizeBytes)),
+  };
+}
+
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly repository: StatsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Stores one instance's reading dated today in APP_TIMEZONE; returns the reading written. */
+  async saveReading(instanceId: number, result: CollectionResult, collectedAt = new Date()): Promise<InstanceReading> {
+    const reading = toInstanceReading(instanceId, result, collectedAt, this.config.timeZone);
+    await this.repository.saveReading(reading);
+    return reading;
+  }
+
+  async latestDatabaseSizes(instanceId: number): Promise<LatestDatabaseSizeResponse[]> {
+    const rows = await this.repository.latestDatabases(instanceId);
+    return rows.map((row) => ({
+      database_name: row.database_name,
+      size_bytes: Number(row.size_bytes),
+      size_mb: bytesToMb(row.size_bytes) ?? 0,
+      data_size_bytes: toNumberOrNull(row.data_size_bytes),
+      data_size_mb: bytesToMb(row.data_size_bytes),
+      log_size_bytes: toNumberOrNull(row.log_size_bytes),
+      log_size_mb: bytesToMb(row.log_size_bytes),
+      collected_date: row.collected_date,
+      collected_at: new Date(row.collected_at).toISOString(),
+    }));
+  }
+}
