@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { AggregationModule } from './aggregation/aggregation.module';
+import { CollectionModule } from './collection/collection.module';
 import { InstancesModule } from './instances/instances.module';
 import { PartitionModule } from './partition/partition.module';
 
 /** The product's feature modules; each capability adds its module here. */
-export const FEATURE_MODULES: Type[] = [InstancesModule, AggregationModule, PartitionModule];
+export const FEATURE_MODULES: Type[] = [InstancesModule, AggregationModule, PartitionModule, CollectionModule];
