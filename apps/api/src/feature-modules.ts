@@ -1,8 +1,11 @@
 import type { Type } from '@nestjs/common';
 import { AggregationModule } from './aggregation/aggregation.module';
+import { ArchiveModule } from './archive/archive.module';
 import { CollectionModule } from './collection/collection.module';
+import { DemoModule } from './demo/demo.module';
+import { HistoryModule } from './history/history.module';
 import { InstancesModule } from './instances/instances.module';
 import { PartitionModule } from './partition/partition.module';
 
 /** The product's feature modules; each capability adds its module here. */
-export const FEATURE_MODULES: Type[] = [InstancesModule, AggregationModule, PartitionModule, CollectionModule];
+export const FEATURE_MODULES: Type[] = [InstancesModule, AggregationModule, PartitionModule, ArchiveModule, CollectionModule, DemoModule, HistoryModule];

@@ -1,0 +1,157 @@
+import { STATS_TABLES, type PartitionCleanupResult, type PartitionRef, type SessionCategory, type SessionType, type StatsTable } from '@capacity/contracts';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SessionsService } from '../sessions/sessions.service';
+import { ARCHIVE_STEP, type ArchiveStep } from './archive-step';
+import { partitionName } from './partition-naming';
+import { currentMonth, formatYearMonth } from './partition-plan';
+import { pastRetention, retentionKeepFrom } from './partition-retention';
+import { PartitionRepository } from './partition.repository';
+
+export interface CleanupOptions {
+  retentionMonths?: number;
+  dryRun?: boolean;
+  /** Only with the archive off (or absent): drop past-retention partitions without writing them to the cold tier. */
+  dropWithoutArchive?: boolean;
+  category?: Extract<SessionCategory, 'partition' | 'archive'>;
+  type?: SessionType;
+  createdBy?: number | null;
+}
+
+export const ARCHIVE_DISABLED_MESSAGE = 'archive disabled: pass drop_without_archive=true to drop without archiving';
+export const NO_ARCHIVE_STEP_MESSAGE = 'no archive step available: pass drop_without_archive=true to drop without archiving';
+export const SCHEDULED_NO_ARCHIVE_MESSAGE = 'archive disabled: the scheduled cleanup never drops without archiving';
+
+interface Candidate extends PartitionRef {
+  table: StatsTable;
+  monthStart: Date;
+}
+
+/**
+ * Retention: month partitions entirely older than RETENTION_MONTHS go through the archive step (export, verify,
+ * then drop). Without an active archive step nothing is dropped unless the request asks for it explicitly.
+ */
+@Injectable()
+export class PartitionCleanupService {
+  private readonly logger = new Logger(PartitionCleanupService.name);
+
+  constructor(
+    private readonly repository: PartitionRepository,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(ARCHIVE_STEP) private readonly archiveStep?: ArchiveStep | null,
+  ) {}
+
+  /** Whether a real run writes partitions to the cold tier before dropping them. */
+  get archiveActive(): boolean {
+    return this.config.enabled.archive && Boolean(this.archiveStep);
+  }
+
+  async cleanup(options: CleanupOptions = {}): Promise<PartitionCleanupResult> {
+    const retentionMonths = options.retentionMonths ?? this.config.retentionMonths;
+    const dryRun = options.dryRun ?? false;
+    const type = options.type ?? 'manual';
+    const current = currentMonth(new Date(), this.config.timeZone);
+    const partitions = await this.repository.listPartitions(STATS_TABLES, { measure: false });
+    const candidates: Candidate[] = pastRetention(
+      partitions.filter((p) => p.month).map((p) => ({ table: p.table, month: p.month as Date })),
+      current,
+      retentionMonths,
+    ).map((p) => ({ table: p.table, name: partitionName(p.table, p.month), month: formatYearMonth(p.month), monthStart: p.month }));
+
+    const { sessionId, recordIds } = await this.sessions.start({
+      category: options.category ?? 'partition',
+      type,
+      createdBy: options.createdBy ?? null,
+      targets: candidates.map((c) => ({ instanceId: null, name: c.name })),
+    });
+    const plain = ({ table, name, month }: Candidate): PartitionRef => ({ table, name, month });
+    const result: PartitionCleanupResult = {
+      session_id: sessionId,
+      dry_run: dryRun,
+      retention_months: retentionMonths,
+      keep_from: formatYearMonth(retentionKeepFrom(current, retentionMonths)),
+      archive_enabled: this.config.enabled.archive,
+      would_drop: candidates.map(plain),
+      dropped: [],
+      archived: [],
+      skipped: [],
+      message: null,
+    };
+
+    const refusal = this.refusal(options, type);
+    if (!dryRun && refusal && candidates.length > 0) result.message = refusal;
+    try {
+      for (const candidate of candidates) {
+        const recordId = recordIds.get(candidate.name) as number;
+        if (dryRun) {
+          await this.sessions.finishRecord(recordId, { ok: true, details: { action: 'would_drop', dry_run: true } });
+        } else if (refusal) {
+          result.skipped.push({ ...plain(candidate), reason: refusal });
+          await this.sessions.finishRecord(recordId, { ok: true, details: { action: 'skipped', reason: refusal } });
+        } else {
+          await this.process(candidate, recordId, result);
+        }
+      }
+      await this.sessions.finish(sessionId, {
+        summary: {
+          dry_run: dryRun,
+          retention_months: retentionMonths,
+          keep_from: result.keep_from,
+          would_drop: result.would_drop.length,
+          dropped: result.dropped.map((p) => p.name),
+          archived: result.archived.map((p) => p.name),
+          skipped: result.skipped.length,
+          message: result.message,
+        },
+      });
+    } catch (error) {
+      await this.sessions.finish(sessionId, { error: (error as Error).message });
+      throw error;
+    }
+    return result;
+  }
+
+  /** Why a real run must not drop, or null when it may (through the archive step, or explicitly without). */
+  private refusal(options: CleanupOptions, type: SessionType): string | null {
+    if (this.archiveActive) return null;
+    if (type === 'scheduled') return SCHEDULED_NO_ARCHIVE_MESSAGE;
+    if (options.dropWithoutArchive) return null;
+    return this.config.enabled.archive ? NO_ARCHIVE_STEP_MESSAGE : ARCHIVE_DISABLED_MESSAGE;
+  }
+
+  /** One partition past retention: archive then drop, or drop alone when explicitly allowed. */
+  private async process(candidate: Candidate, recordId: number, result: PartitionCleanupResult): Promise<void> {
+    const { table, name, monthStart } = candidate;
+    const ref: PartitionRef = { table, name, month: candidate.month };
+    await this.sessions.markRunning(recordId);
+    try {
+      if (this.archiveActive) {
+        let dropped = false;
+        const outcome = await (this.archiveStep as ArchiveStep).archiveThenDrop(table, monthStart, async () => {
+          await this.repository.dropMonthPartition(table, monthStart);
+          dropped = true;
+        });
+        if (outcome.archived) result.archived.push({ ...ref, files: outcome.files, rows: outcome.rows, detail: outcome.detail });
+        if (dropped) result.dropped.push(ref);
+        else result.skipped.push({ ...ref, reason: outcome.detail || 'archive step did not drop the partition' });
+        await this.sessions.finishRecord(recordId, {
+          ok: true,
+          itemsSynced: outcome.rows,
+          details: { action: dropped ? 'archived_and_dropped' : 'not_dropped', archived: outcome.archived, files: outcome.files, rows: outcome.rows, detail: outcome.detail },
+        });
+      } else {
+        const dropped = await this.repository.dropMonthPartition(table, monthStart);
+        if (dropped) result.dropped.push(ref);
+        else result.skipped.push({ ...ref, reason: 'partition no longer exists' });
+        this.logger.warn(`dropped partition ${name} without archiving (drop_without_archive)`);
+        await this.sessions.finishRecord(recordId, { ok: true, details: { action: dropped ? 'dropped_without_archive' : 'missing' } });
+      }
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.logger.error(`cleanup of partition ${name} failed: ${reason}`);
+      result.skipped.push({ ...ref, reason: `failed: ${reason}` });
+      await this.sessions.finishRecord(recordId, { ok: false, error: reason });
+    }
+  }
+}
