@@ -1,0 +1,105 @@
+import { PERIOD_TYPES } from '@capacity/contracts';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { AggregationService } from '../aggregation/aggregation.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PartitionCreateService } from '../partition/partition-create.service';
+import { DEMO_HISTORY_DAYS, DEMO_INSTANCES } from './demo-dataset';
+import { DemoRepository } from './demo.repository';
+
+export interface DemoSeedResult {
+  instances: { id: number; name: string }[];
+  databaseRows: number;
+  instanceRows: number;
+  from: string;
+  to: string;
+}
+
+const addDays = (day: string, days: number): string => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+export const todayInZone = (timeZone: string, now = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/**
+ * DEMO=1: on a repository without instances, seeds the demo instances with 90 days of synthetic
+ * history, then rolls it up (aggregation) and files it into month partitions (partition maintenance),
+ * when those modules are present.
+ */
+@Injectable()
+export class DemoSeederService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeederService.name);
+
+  constructor(
+    private readonly repository: DemoRepository,
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo) return;
+    const result = await this.seed();
+    if (!result) this.logger.log('DEMO: the repository already has instances, no demo data seeded');
+  }
+
+  /** Returns null when the repository already had instances. */
+  async seed(now = new Date()): Promise<DemoSeedResult | null> {
+    const to = todayInZone(this.config.timeZone, now);
+    const from = addDays(to, -(DEMO_HISTORY_DAYS - 1));
+    const seeded = await this.repository.seedIfEmpty(async (manager) => {
+      const instances = await this.repository.insertInstances(manager, DEMO_INSTANCES);
+      const idOf = new Map(instances.map((instance) => [instance.name, instance.id]));
+      const databases = DEMO_INSTANCES.flatMap((instance) =>
+        instance.databases.map((database) => ({ instanceId: idOf.get(instance.name)!, ...database })),
+      );
+      const databaseRows = await this.repository.insertDatabaseHistory(manager, databases, to, DEMO_HISTORY_DAYS, this.config.timeZone);
+      const instanceRows = await this.repository.insertInstanceHistory(
+        manager,
+        DEMO_INSTANCES.filter((instance) => instance.databases.length > 0).map((instance) => idOf.get(instance.name)!),
+      );
+      return { instances, databaseRows, instanceRows, from, to };
+    });
+    if (!seeded) return null;
+    this.logger.warn(
+      `DEMO: seeded demo data — ${seeded.instances.length} instances (${seeded.instances.map((i) => i.name).join(', ')}, tag "demo") ` +
+        `with synthetic daily history ${from}..${to}: ${seeded.databaseRows} database rows, ${seeded.instanceRows} instance rows`,
+    );
+    await this.aggregate(from, to);
+    await this.fileIntoPartitions();
+    return seeded;
+  }
+
+  private async aggregate(from: string, to: string): Promise<void> {
+    const aggregation = this.optional(AggregationService);
+    if (!aggregation) {
+      this.logger.warn('DEMO: no aggregation module, the demo history is not aggregated');
+      return;
+    }
+    const outcomes = await aggregation.recomputeRange(from, to, PERIOD_TYPES);
+    const rows = outcomes.reduce((sum, outcome) => sum + outcome.databaseRows + outcome.instanceRows, 0);
+    this.logger.log(`DEMO: aggregated the demo history ${from}..${to} (${rows} aggregation rows)`);
+  }
+
+  /** Past months of the history sit in the default partitions until their month partitions exist. */
+  private async fileIntoPartitions(): Promise<void> {
+    const partitions = this.optional(PartitionCreateService);
+    if (!partitions) return;
+    try {
+      await partitions.maintain({ type: 'manual', createdBy: null });
+      this.logger.log('DEMO: month partitions created for the demo history');
+    } catch (error) {
+      this.logger.warn(`DEMO: partition maintenance after seeding failed: ${(error as Error).message}`);
+    }
+  }
+
+  private optional<T>(token: new (...args: never[]) => T): T | null {
+    try {
+      return this.moduleRef.get(token, { strict: false });
+    } catch {
+      return null;
+    }
+  }
+}
