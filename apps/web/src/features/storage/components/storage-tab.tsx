@@ -1,5 +1,111 @@
 import type { InstanceResponse } from '@capacity/contracts';
+import { useMemo, useState } from 'react';
+import { changeSince, historyToPoints, toStackedSeries, toTotalSeries, withForecast } from '../../../components/charts/chart-data';
+import { SeriesChart } from '../../../components/charts/series-chart';
+import { TotalSizeChart } from '../../../components/charts/total-size-chart';
+import { Empty, ErrorState, Loading, QueryView } from '../../../components/states';
+import { lastDays } from '../../../lib/dates';
+import { useI18n } from '../../../i18n';
+import { useDatabaseSizes, useForecast, useLatestSizes } from '../api/storage';
+import { useChartFormat } from '../hooks/use-chart-format';
+import { AggregationView } from './aggregation-view';
+import { DatabasesTable } from './databases-table';
+import { DateRangePicker, type DateRange } from './date-range-picker';
 
+type Mode = 'total' | 'stacked';
+
+/** The instance's Storage tab: size trend with forecast, databases table, aggregated statistics. */
 export function StorageTab({ instance }: { instance: InstanceResponse }) {
-  return <div data-testid="storage-panel">{instance.name}</div>;
+  const { t } = useI18n();
+  const chartFormat = useChartFormat();
+  const [range, setRange] = useState<DateRange>(() => lastDays(30));
+  const [database, setDatabase] = useState('');
+  const [mode, setMode] = useState<Mode>('total');
+
+  const defaultRange = useMemo(() => lastDays(30), []);
+  const latest = useLatestSizes(instance.id);
+  const history = useDatabaseSizes(instance.id, { start_date: range.start, end_date: range.end, database_name: database || undefined });
+  // The change column compares with 7 days back: the default 30-day window of every database.
+  const recent = useDatabaseSizes(instance.id, { start_date: defaultRange.start, end_date: defaultRange.end });
+  const forecast = useForecast(instance.id, database || undefined);
+
+  const points = useMemo(() => historyToPoints(history.data?.data ?? [], instance.name), [history.data, instance.name]);
+  const totalRows = useMemo(() => withForecast(toTotalSeries(points), forecast.data), [points, forecast.data]);
+  const stacked = useMemo(() => toStackedSeries(points, 'database', 10), [points]);
+  const changes = useMemo(() => changeSince(latest.data?.data ?? [], recent.data?.data ?? []), [latest.data, recent.data]);
+
+  return (
+    <div className="page" data-testid="storage-panel">
+      <section className="card">
+        <div className="card-header">
+          <h2>
+            {database ? `${t('storage.totalTrend')} — ${database}` : t('storage.totalTrend')}
+          </h2>
+          <div className="filters">
+            <DateRangePicker value={range} onChange={setRange} />
+            <label className="field">
+              <span>{t('storage.database')}</span>
+              <select name="database" data-testid="database-filter" value={database} onChange={(e) => setDatabase(e.target.value)}>
+                <option value="">{t('storage.allDatabases')}</option>
+                {(latest.data?.data ?? []).map((db) => (
+                  <option key={db.database_name} value={db.database_name}>
+                    {db.database_name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="field">
+              <span>{t('storage.mode')}</span>
+              <div className="segmented" role="group">
+                <button type="button" className={`btn btn-small${mode === 'total' ? ' active' : ''}`} aria-pressed={mode === 'total'} onClick={() => setMode('total')}>
+                  {t('storage.modeTotal')}
+                </button>
+                <button type="button" className={`btn btn-small${mode === 'stacked' ? ' active' : ''}`} aria-pressed={mode === 'stacked'} onClick={() => setMode('stacked')}>
+                  {t('storage.modeStacked')}
+                </button>
+              </div>
+            </div>
+          </div>
+        </div>
+        {history.isPending ? (
+          <Loading />
+        ) : history.isError ? (
+          <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+        ) : points.length === 0 ? (
+          <Empty>{t('storage.noData')}</Empty>
+        ) : mode === 'total' ? (
+          <>
+            <TotalSizeChart
+              rows={totalRows}
+              format={chartFormat}
+              labels={{ actual: t('storage.totalTrend'), forecast: t('storage.forecast') }}
+              testId="storage-chart"
+            />
+            {forecast.data && !forecast.data.enough_history ? <p className="muted">{t('storage.forecastUnavailable')}</p> : null}
+            {forecast.isError ? <p className="muted">{(forecast.error as Error).message}</p> : null}
+          </>
+        ) : (
+          <SeriesChart series={stacked} kind="area" stacked format={chartFormat} testId="storage-chart" />
+        )}
+      </section>
+
+      <section className="card">
+        <div className="card-header">
+          <h2>{t('storage.databases')}</h2>
+        </div>
+        <QueryView query={latest} isEmpty={(d) => d.data.length === 0} empty={t('storage.noData')}>
+          {(data) => (
+            <DatabasesTable
+              rows={data.data}
+              changes={changes}
+              selected={database}
+              onSelect={(name) => setDatabase((current) => (current === name ? '' : name))}
+            />
+          )}
+        </QueryView>
+      </section>
+
+      <AggregationView instance={instance} database={database || undefined} />
+    </div>
+  );
 }

@@ -1,0 +1,41 @@
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ForecastRow } from './chart-data';
+
+export interface ChartFormatters {
+  value: (bytes: number) => string;
+  date: (isoDate: string) => string;
+}
+
+/** Total size as an area, with an optional dashed forecast line. Takes plain rows. */
+export function TotalSizeChart({
+  rows,
+  format,
+  labels,
+  height = 320,
+  testId,
+}: {
+  rows: ForecastRow[];
+  format: ChartFormatters;
+  labels: { actual: string; forecast: string };
+  height?: number;
+  testId?: string;
+}) {
+  const hasForecast = rows.some((row) => row.forecast !== undefined);
+  return (
+    <div data-testid={testId} style={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={rows} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
+          <XAxis dataKey="date" tickFormatter={format.date} minTickGap={24} />
+          <YAxis tickFormatter={(v: number) => format.value(v)} width={80} />
+          <Tooltip labelFormatter={(label) => format.date(String(label))} formatter={(value) => format.value(Number(value))} />
+          <Legend />
+          <Area type="monotone" dataKey="actual" name={labels.actual} stroke="#3b5bdb" fill="#3b5bdb" fillOpacity={0.2} isAnimationActive={false} connectNulls />
+          {hasForecast ? (
+            <Line type="linear" dataKey="forecast" name={labels.forecast} stroke="#e8590c" strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
+          ) : null}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

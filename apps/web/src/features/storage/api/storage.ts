@@ -1,0 +1,60 @@
+import type {
+  AggregationsResponse,
+  DatabaseSizesResponse,
+  ForecastResponse,
+  LatestDatabaseSizesResponse,
+  PeriodType,
+} from '@capacity/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+export interface HistoryFilter {
+  start_date: string;
+  end_date: string;
+  database_name?: string;
+}
+
+const base = (id: number) => `/instances/${id}/database-sizes`;
+
+export function fetchDatabaseSizes(id: number, filter: HistoryFilter): Promise<DatabaseSizesResponse> {
+  return api.get(base(id), { ...filter });
+}
+
+export function fetchLatestSizes(id: number): Promise<LatestDatabaseSizesResponse> {
+  return api.get(`${base(id)}/latest`);
+}
+
+export function fetchForecast(id: number, databaseName?: string): Promise<ForecastResponse> {
+  return api.get(`${base(id)}/forecast`, { database_name: databaseName, horizon_days: 90 });
+}
+
+export interface InstanceAggregationsFilter {
+  period_type: PeriodType;
+  start_date?: string;
+  end_date?: string;
+  database_name?: string;
+}
+
+export function fetchInstanceAggregations(id: number, filter: InstanceAggregationsFilter): Promise<AggregationsResponse> {
+  return api.get(`${base(id)}/aggregations`, { ...filter, per_page: 500 });
+}
+
+export const databaseSizesQuery = (id: number, filter: HistoryFilter) =>
+  queryOptions({ queryKey: ['database-sizes', id, filter], queryFn: () => fetchDatabaseSizes(id, filter), placeholderData: keepPreviousData });
+
+export const latestSizesQuery = (id: number) => queryOptions({ queryKey: ['database-sizes-latest', id], queryFn: () => fetchLatestSizes(id) });
+
+export const forecastQuery = (id: number, databaseName?: string) =>
+  queryOptions({ queryKey: ['forecast', id, databaseName ?? null], queryFn: () => fetchForecast(id, databaseName) });
+
+export const instanceAggregationsQuery = (id: number, filter: InstanceAggregationsFilter) =>
+  queryOptions({
+    queryKey: ['instance-aggregations', id, filter],
+    queryFn: () => fetchInstanceAggregations(id, filter),
+    placeholderData: keepPreviousData,
+  });
+
+export const useDatabaseSizes = (id: number, filter: HistoryFilter) => useQuery(databaseSizesQuery(id, filter));
+export const useLatestSizes = (id: number) => useQuery(latestSizesQuery(id));
+export const useForecast = (id: number, databaseName?: string) => useQuery(forecastQuery(id, databaseName));
+export const useInstanceAggregations = (id: number, filter: InstanceAggregationsFilter) => useQuery(instanceAggregationsQuery(id, filter));

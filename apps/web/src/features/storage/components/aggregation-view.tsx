@@ -1,0 +1,79 @@
+import type { InstanceResponse, PeriodType } from '@capacity/contracts';
+import { useMemo, useState } from 'react';
+import { aggregationsToPoints, latestPerDatabase, toStackedSeries } from '../../../components/charts/chart-data';
+import { SeriesChart } from '../../../components/charts/series-chart';
+import { QueryView } from '../../../components/states';
+import { useFormat } from '../../../components/use-format';
+import { addDays, today } from '../../../lib/dates';
+import { useI18n } from '../../../i18n';
+import { useInstanceAggregations } from '../api/storage';
+import { useChartFormat } from '../hooks/use-chart-format';
+import { PERIOD_LOOKBACK_DAYS, PeriodSelect } from './period-select';
+
+/** Avg/max/min and growth per database for the chosen period type, with the growth chart. */
+export function AggregationView({ instance, database }: { instance: InstanceResponse; database?: string }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const chartFormat = useChartFormat();
+  const [period, setPeriod] = useState<PeriodType>('daily');
+  const end = today();
+  const query = useInstanceAggregations(instance.id, {
+    period_type: period,
+    start_date: addDays(end, -PERIOD_LOOKBACK_DAYS[period]),
+    end_date: end,
+    database_name: database,
+  });
+  const items = query.data?.data;
+  const summary = useMemo(() => latestPerDatabase(items ?? []), [items]);
+  const series = useMemo(() => toStackedSeries(aggregationsToPoints(items ?? []), 'database', 8), [items]);
+
+  return (
+    <section className="card">
+      <div className="card-header">
+        <h2>{t('storage.aggregations')}</h2>
+        <PeriodSelect value={period} onChange={setPeriod} />
+      </div>
+      <QueryView query={query} isEmpty={(page) => page.data.length === 0} empty={t('agg.empty')}>
+        {() => (
+          <>
+            <h3 className="muted">{t('storage.growth')}</h3>
+            <SeriesChart series={series} kind={period === 'daily' ? 'line' : 'bar'} format={chartFormat} height={280} testId="aggregation-chart" />
+            <div className="table-wrap">
+              <table className="table" data-testid="aggregations-table">
+                <thead>
+                  <tr>
+                    <th>{t('storage.database')}</th>
+                    <th>{t('agg.periodStart')}</th>
+                    <th className="num">{t('agg.avg')}</th>
+                    <th className="num">{t('agg.max')}</th>
+                    <th className="num">{t('agg.min')}</th>
+                    <th className="num">{t('agg.change')}</th>
+                    <th className="num">{t('agg.changePercent')}</th>
+                    <th className="num">{t('agg.growthRate')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.map((item) => (
+                    <tr key={item.database_name}>
+                      <td>{item.database_name}</td>
+                      <td>
+                        {fmt.date(item.period_start)}
+                        {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
+                      </td>
+                      <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
+                      <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
+                      <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
+                      <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
+                      <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
+                      <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}

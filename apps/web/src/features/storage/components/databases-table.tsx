@@ -1,0 +1,88 @@
+import type { LatestDatabaseSizeResponse } from '@capacity/contracts';
+import { useMemo, useState } from 'react';
+import { useFormat } from '../../../components/use-format';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { nextSort, sortBy, type SortState } from './sort';
+
+type Column = 'database_name' | 'size_bytes' | 'data_size_bytes' | 'log_size_bytes' | 'change' | 'collected_at';
+
+const COLUMNS: { key: Column; label: MessageKey; numeric: boolean }[] = [
+  { key: 'database_name', label: 'storage.database', numeric: false },
+  { key: 'size_bytes', label: 'storage.size', numeric: true },
+  { key: 'data_size_bytes', label: 'storage.dataSize', numeric: true },
+  { key: 'log_size_bytes', label: 'storage.logSize', numeric: true },
+  { key: 'change', label: 'storage.change7d', numeric: true },
+  { key: 'collected_at', label: 'storage.collectedAt', numeric: false },
+];
+
+/** Latest size of each database with data, log and change vs 7 days ago; sortable by every column. */
+export function DatabasesTable({
+  rows,
+  changes,
+  selected,
+  onSelect,
+}: {
+  rows: LatestDatabaseSizeResponse[];
+  changes: Map<string, number | null>;
+  selected?: string;
+  onSelect?: (database: string) => void;
+}) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const [sort, setSort] = useState<SortState<Column>>({ key: 'size_bytes', direction: 'desc' });
+  const sorted = useMemo(
+    () => sortBy(rows, sort, (row, key) => (key === 'change' ? changes.get(row.database_name) : row[key])),
+    [rows, sort, changes],
+  );
+  const total = rows.reduce((sum, row) => sum + row.size_bytes, 0);
+
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="databases-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                className={column.numeric ? 'num' : undefined}
+                aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" className="sort" onClick={() => setSort(nextSort(sort, column.key))}>
+                  {t(column.label)}
+                  {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => {
+            const change = changes.get(row.database_name) ?? null;
+            return (
+              <tr
+                key={row.database_name}
+                data-testid={`database-row-${row.database_name}`}
+                className={`clickable${selected === row.database_name ? ' selected' : ''}`}
+                onClick={() => onSelect?.(row.database_name)}
+              >
+                <td>{row.database_name}</td>
+                <td className="num">{fmt.bytes(row.size_bytes)}</td>
+                <td className="num">{fmt.bytes(row.data_size_bytes)}</td>
+                <td className="num">{fmt.bytes(row.log_size_bytes)}</td>
+                <td className={`num ${change && change > 0 ? 'positive' : change && change < 0 ? 'negative' : ''}`}>{fmt.signedBytes(change)}</td>
+                <td>{fmt.dateTime(row.collected_at)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>{t('common.total')}</th>
+            <th className="num">{fmt.bytes(total)}</th>
+            <th colSpan={4} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import type { InstanceResponse, LatestDatabaseSizeResponse } from '@capacity/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { addDays, today } from '../../../lib/dates';
+import { mockApi, pagination } from '../../../testing/mock-api';
+import { renderWithProviders } from '../../../testing/render';
+import { StorageTab } from './storage-tab';
+
+const MIB = 1024 * 1024;
+const instance = { id: 3, name: 'pg1', db_type: 'postgresql' } as InstanceResponse;
+const day = (offset: number) => addDays(today(), offset);
+
+const latest = (database_name: string, size_bytes: number): LatestDatabaseSizeResponse => ({
+  database_name,
+  size_bytes,
+  size_mb: size_bytes / MIB,
+  data_size_bytes: size_bytes - MIB,
+  data_size_mb: null,
+  log_size_bytes: MIB,
+  log_size_mb: 1,
+  collected_date: day(0),
+  collected_at: `${day(0)}T03:00:00Z`,
+});
+
+const stat = (offset: number, size_bytes: number) => ({
+  collected_date: day(offset),
+  collected_at: `${day(offset)}T03:00:00Z`,
+  size_bytes,
+  size_mb: size_bytes / MIB,
+  data_size_mb: null,
+  log_size_mb: null,
+});
+
+function mockStorageApi() {
+  return mockApi({
+    'GET /instances/3/database-sizes/latest': { body: { data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)] } },
+    'GET /instances/3/database-sizes': {
+      body: {
+        data: [
+          { database_name: 'orders', stats: [stat(-8, 20 * MIB), stat(-7, 24 * MIB), stat(0, 30 * MIB)] },
+          { database_name: 'users', stats: [stat(-1, 10 * MIB), stat(0, 10 * MIB)] },
+        ],
+      },
+    },
+    'GET /instances/3/database-sizes/forecast': {
+      body: { database_name: null, points_used: 3, slope_mb_per_day: 1, enough_history: true, message: '', projections: [{ days: 90, date: day(90), size_mb: 130 }] },
+    },
+    'GET /instances/3/database-sizes/aggregations': (call) => ({
+      body: {
+        data: [
+          {
+            instance: { id: 3, name: 'pg1', db_type: 'postgresql' },
+            database_name: 'orders',
+            period_type: call.query.get('period_type'),
+            period_start: day(-30),
+            period_end: day(0),
+            statistics: {
+              avg_size_mb: 25, max_size_mb: 30, min_size_mb: 20,
+              avg_data_size_mb: null, max_data_size_mb: null, min_data_size_mb: null,
+              avg_log_size_mb: null, max_log_size_mb: null, min_log_size_mb: null,
+              data_count: 3, size_change_mb: 5, size_change_percent: 25, growth_rate: 50,
+            },
+            calculated_at: `${day(0)}T05:00:00Z`,
+          },
+        ],
+        pagination: pagination(1),
+      },
+    }),
+  });
+}
+
+describe('StorageTab', () => {
+  it('draws the chart, fills the databases table with the 7-day change, and asks the API for the chosen period', async () => {
+    const api = mockStorageApi();
+    renderWithProviders(<StorageTab instance={instance} />);
+
+    expect(await screen.findByTestId('storage-chart')).toBeTruthy();
+    const table = await screen.findByTestId('databases-table');
+    const orders = within(table).getByTestId('database-row-orders');
+    // 30 MB now vs 24 MB seven days ago.
+    expect(within(orders).getByText('+6 MB')).toBeTruthy();
+    expect(within(orders).getByText('30 MB')).toBeTruthy();
+    // users has no reading 7 days back.
+    expect(within(within(table).getByTestId('database-row-users')).getByText('—')).toBeTruthy();
+
+    const history = api.calls.find((c) => c.path === '/instances/3/database-sizes');
+    expect(history?.query.get('start_date')).toBe(day(-29));
+    expect(history?.query.get('end_date')).toBe(day(0));
+
+    await screen.findByTestId('aggregations-table');
+    await userEvent.selectOptions(screen.getByTestId('period-select'), 'monthly');
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === '/instances/3/database-sizes/aggregations' && c.query.get('period_type') === 'monthly')).toBe(true),
+    );
+    expect(within(screen.getByTestId('aggregations-table')).getByText('+25%')).toBeTruthy();
+  });
+
+  it('sorts the databases table by a column', async () => {
+    mockStorageApi();
+    renderWithProviders(<StorageTab instance={instance} />);
+    const table = await screen.findByTestId('databases-table');
+    const names = () => within(table).getAllByTestId(/^database-row-/).map((row) => row.getAttribute('data-testid'));
+    expect(names()).toEqual(['database-row-orders', 'database-row-users']);
+    await userEvent.click(within(table).getByRole('button', { name: /^Size/ }));
+    expect(names()).toEqual(['database-row-users', 'database-row-orders']);
+  });
+
+  it('filters the chart by database', async () => {
+    const api = mockStorageApi();
+    renderWithProviders(<StorageTab instance={instance} />);
+    await screen.findByTestId('databases-table');
+    await userEvent.selectOptions(screen.getByTestId('database-filter'), 'users');
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/instances/3/database-sizes' && c.query.get('database_name') === 'users')).toBe(true));
+    expect(api.calls.some((c) => c.path === '/instances/3/database-sizes/forecast' && c.query.get('database_name') === 'users')).toBe(true);
+  });
+
+  it('shows the API message when the history cannot be read', async () => {
+    mockApi({
+      'GET /instances/3/database-sizes/latest': { body: { data: [] } },
+      'GET /instances/3/database-sizes': { status: 400, body: { statusCode: 400, error: 'Bad Request', message: ['end_date must not be before start_date'] } },
+      'GET /instances/3/database-sizes/forecast': { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'no readings' } },
+      'GET /instances/3/database-sizes/aggregations': { body: { data: [], pagination: pagination(0) } },
+    });
+    renderWithProviders(<StorageTab instance={instance} />);
+    expect(await screen.findByText('end_date must not be before start_date')).toBeTruthy();
+  });
+});
