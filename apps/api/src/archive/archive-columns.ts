@@ -1,0 +1,112 @@
+import type { StatsTable } from '@capacity/contracts';
+import { PARTITION_KEYS } from '../partition/partition-naming';
+
+export type ColumnKind = 'bigint' | 'int' | 'text' | 'date' | 'timestamptz' | 'numeric';
+
+export interface ArchiveColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+const c = (name: string, kind: ColumnKind): ArchiveColumn => ({ name, kind });
+const triple = (prefix: string): ArchiveColumn[] => ['avg', 'max', 'min'].map((kind) => c(`${kind}_${prefix}size_bytes`, 'bigint'));
+const AUDIT = [c('created_at', 'timestamptz'), c('updated_at', 'timestamptz')];
+
+/** Every column of each statistics table, in table order (migration 1764300000000): the Parquet schema. */
+export const ARCHIVE_COLUMNS: Record<StatsTable, readonly ArchiveColumn[]> = {
+  database_size_stats: [
+    c('id', 'bigint'), c('instance_id', 'int'), c('database_name', 'text'),
+    c('size_bytes', 'bigint'), c('data_size_bytes', 'bigint'), c('log_size_bytes', 'bigint'),
+    c('collected_date', 'date'), c('collected_at', 'timestamptz'), ...AUDIT,
+  ],
+  instance_size_stats: [
+    c('id', 'bigint'), c('instance_id', 'int'),
+    c('total_size_bytes', 'bigint'), c('data_size_bytes', 'bigint'), c('log_size_bytes', 'bigint'), c('database_count', 'int'),
+    c('collected_date', 'date'), c('collected_at', 'timestamptz'), ...AUDIT,
+  ],
+  database_size_aggregations: [
+    c('id', 'bigint'), c('instance_id', 'int'), c('database_name', 'text'), c('period_type', 'text'),
+    c('period_start', 'date'), c('period_end', 'date'),
+    ...triple(''), ...triple('data_'), ...triple('log_'),
+    c('data_count', 'int'), c('size_change_bytes', 'bigint'), c('size_change_percent', 'numeric'), c('growth_rate', 'numeric'),
+    c('calculated_at', 'timestamptz'),
+  ],
+  instance_size_aggregations: [
+    c('id', 'bigint'), c('instance_id', 'int'), c('period_type', 'text'),
+    c('period_start', 'date'), c('period_end', 'date'),
+    ...triple('total_'), ...triple('data_'), ...triple('log_'),
+    c('avg_database_count', 'numeric'), c('data_count', 'int'),
+    c('total_size_change_bytes', 'bigint'), c('total_size_change_percent', 'numeric'), c('growth_rate', 'numeric'),
+    c('database_count_change', 'int'), c('calculated_at', 'timestamptz'),
+  ],
+};
+
+/** Columns summed by the verification: every bigint column (the id and all byte sizes). */
+export function sumColumns(table: StatsTable): string[] {
+  return ARCHIVE_COLUMNS[table].filter((column) => column.kind === 'bigint').map((column) => column.name);
+}
+
+export function hasColumn(table: StatsTable, name: string): boolean {
+  return ARCHIVE_COLUMNS[table].some((column) => column.name === name);
+}
+
+/** Row order inside a Parquet file: by instance first, so a one-instance query skips most row groups. */
+export function sortColumns(table: StatsTable): string[] {
+  return ['instance_id', 'database_name', 'period_type', PARTITION_KEYS[table], 'id'].filter((name) => hasColumn(table, name));
+}
+
+/** DuckDB type a column is stored as in Parquet. */
+export function duckType(kind: ColumnKind): string {
+  switch (kind) {
+    case 'bigint':
+      return 'BIGINT';
+    case 'int':
+      return 'INTEGER';
+    case 'text':
+      return 'VARCHAR';
+    case 'date':
+      return 'DATE';
+    case 'timestamptz':
+      return 'TIMESTAMPTZ';
+    case 'numeric':
+      return 'DECIMAL(14,2)';
+  }
+}
+
+/** PostgreSQL type of a column, for casting text back on restore. */
+export function pgType(kind: ColumnKind): string {
+  switch (kind) {
+    case 'bigint':
+      return 'bigint';
+    case 'int':
+      return 'integer';
+    case 'text':
+      return 'text';
+    case 'date':
+      return 'date';
+    case 'timestamptz':
+      return 'timestamptz';
+    case 'numeric':
+      return 'numeric';
+  }
+}
+
+/**
+ * DuckDB expression reading a column back as the hot path shows it: sizes and counts as numbers,
+ * dates `YYYY-MM-DD`, timestamps ISO-8601 UTC with milliseconds (what `Date#toISOString` gives).
+ */
+export function coldSelectExpression(column: ArchiveColumn): string {
+  const name = `"${column.name}"`;
+  switch (column.kind) {
+    case 'bigint':
+    case 'numeric':
+      return `CAST(${name} AS DOUBLE) AS ${name}`;
+    case 'int':
+    case 'text':
+      return name;
+    case 'date':
+      return `strftime(${name}, '%Y-%m-%d') AS ${name}`;
+    case 'timestamptz':
+      return `strftime(timezone('UTC', ${name}), '%Y-%m-%dT%H:%M:%S.%gZ') AS ${name}`;
+  }
+}

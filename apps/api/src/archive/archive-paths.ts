@@ -1,0 +1,34 @@
+import type { StatsTable } from '@capacity/contracts';
+import { join } from 'node:path';
+
+/** `<table>/year=YYYY/month=MM`, relative to ARCHIVE_DIR (hive-style, DESIGN.md §7). */
+export function monthDirectory(table: StatsTable, month: Date): string {
+  const year = month.getUTCFullYear();
+  const mm = String(month.getUTCMonth() + 1).padStart(2, '0');
+  return join(table, `year=${year}`, `month=${mm}`);
+}
+
+export function partFileName(index: number): string {
+  return `part-${index}.parquet`;
+}
+
+/** Name a part is written under before its atomic rename. */
+export function temporaryName(finalName: string, token: string): string {
+  return `${finalName}.${token}.tmp`;
+}
+
+/** `2026-01` from a month Date. */
+export function yearMonth(month: Date): string {
+  return month.toISOString().slice(0, 7);
+}
+
+/** `2026-01` → Date at 2026-01-01T00:00Z. */
+export function parseYearMonth(value: string): Date {
+  const [year, month] = value.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, 1));
+}
+
+/** Quotes a path for a DuckDB COPY target (COPY takes no parameters); the path comes from config + whitelisted names. */
+export function sqlStringLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,81 @@
+import {
+  type ArchiveEntry,
+  type ArchiveStatusResponse,
+  type PartitionCleanupResult,
+  STATS_TABLES,
+} from '@capacity/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/roles.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PartitionCleanupService } from '../partition/partition-cleanup.service';
+import { JobLockService } from '../scheduler/job-lock.service';
+import { yearMonth } from './archive-paths';
+import { ArchiveRepository, type ManifestRow } from './archive.repository';
+
+/** Status of the cold tier and the manual archive run (the scheduled one is the cleanup job). */
+@Injectable()
+export class ArchiveService {
+  constructor(
+    private readonly repository: ArchiveRepository,
+    private readonly cleanup: PartitionCleanupService,
+    private readonly locks: JobLockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async status(): Promise<ArchiveStatusResponse> {
+    const entries = (await this.repository.listManifest()).map(toArchiveEntry);
+    return {
+      archive_enabled: this.config.enabled.archive,
+      retention_months: this.config.retentionMonths,
+      tables: STATS_TABLES.map((table) => {
+        const own = entries.filter((entry) => entry.table === table);
+        const cold = own.filter((entry) => entry.state === 'dropped');
+        return {
+          table,
+          cold_months: cold.length,
+          cold_rows: cold.reduce((sum, entry) => sum + (entry.rows ?? 0), 0),
+          parquet_bytes: cold.reduce((sum, entry) => sum + (entry.parquet_bytes ?? 0), 0),
+          pg_bytes_before: cold.reduce((sum, entry) => sum + (entry.pg_bytes_before ?? 0), 0),
+          entries: own,
+        };
+      }),
+    };
+  }
+
+  /** A cleanup run recorded as an `archive` session: every partition past RETENTION_MONTHS archived, then dropped. */
+  async run(dryRun: boolean, user: AuthUser): Promise<PartitionCleanupResult> {
+    const lock = await this.locks.acquireOrConflict('cleanup');
+    try {
+      return await this.cleanup.cleanup({ dryRun, category: 'archive', type: 'manual', createdBy: user.id });
+    } finally {
+      await lock.release();
+    }
+  }
+}
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+export function compressionRatio(pgBytes: number | null, parquetBytes: number | null): number | null {
+  if (!pgBytes || !parquetBytes) return null;
+  return Math.round((pgBytes / parquetBytes) * 100) / 100;
+}
+
+export function toArchiveEntry(row: ManifestRow): ArchiveEntry {
+  return {
+    table: row.table,
+    month: yearMonth(row.month),
+    state: row.state,
+    rows: row.rowCount,
+    files: row.files,
+    parquet_bytes: row.parquetBytes,
+    pg_bytes_before: row.pgBytesBefore,
+    compression_ratio: compressionRatio(row.pgBytesBefore, row.parquetBytes),
+    error_message: row.errorMessage,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    exported_at: iso(row.exportedAt),
+    verified_at: iso(row.verifiedAt),
+    dropped_at: iso(row.droppedAt),
+    restored_at: iso(row.restoredAt),
+  };
+}

@@ -1,0 +1,58 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+const DUCKDB_THREADS = '2';
+
+/** One in-process DuckDB (in memory, spilling under ARCHIVE_DIR/.duckdb-tmp), capped at DUCKDB_MEMORY_LIMIT. */
+@Injectable()
+export class DuckDbService implements OnModuleDestroy {
+  private readonly logger = new Logger(DuckDbService.name);
+  private instance: Promise<DuckDBInstance> | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** A fresh connection; the caller closes it (`closeSync`). */
+  async connect(): Promise<DuckDBConnection> {
+    this.instance ??= this.open();
+    return (await this.instance).connect();
+  }
+
+  /** Runs `work` on a fresh connection and closes it. */
+  async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.connect();
+    try {
+      return await work(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  private async open(): Promise<DuckDBInstance> {
+    const tempDirectory = join(this.config.archiveDir, '.duckdb-tmp');
+    await mkdir(tempDirectory, { recursive: true });
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: this.config.duckdbMemoryLimit,
+      threads: DUCKDB_THREADS,
+      temp_directory: tempDirectory,
+    });
+    const connection = await instance.connect();
+    try {
+      await connection.run(`SET memory_limit = '${this.config.duckdbMemoryLimit.replaceAll("'", '')}'`);
+      await connection.run('SET parquet_metadata_cache = true');
+    } finally {
+      connection.closeSync();
+    }
+    this.logger.log(`DuckDB ready (memory_limit ${this.config.duckdbMemoryLimit}, ${DUCKDB_THREADS} threads)`);
+    return instance;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (!this.instance) return;
+    const instance = await this.instance.catch(() => null);
+    this.instance = null;
+    instance?.closeSync();
+  }
+}
