@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { STATS_TABLES, type StatsTable } from '../common/constants';
 import { isYearMonth, MAX_FUTURE_MONTHS, MAX_RETENTION_MONTHS } from './partition.types';
 
@@ -27,7 +27,7 @@ function IsExclusiveWith(other: string, options?: ValidationOptions): PropertyDe
       constraints: [other],
       options: { message: `${String(propertyName)} and ${other} are exclusive: give exactly one`, ...options },
       validator: {
-        validate: (value: unknown, args) => value === undefined || (args?.object as Record<string, unknown>)[other] === undefined,
+        validate: (value: unknown, args: ValidationArguments) => value === undefined || (args.object as Record<string, unknown>)[other] === undefined,
       },
     });
 }
