@@ -68,7 +68,7 @@ export class CollectionService {
 
   /** Resolves when background runs started by this process have ended (shutdown, tests). */
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled(this.running);
   }
 
   private async targets(instanceId?: number): Promise<CollectionTarget[]> {
