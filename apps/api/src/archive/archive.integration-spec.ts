@@ -8,6 +8,7 @@ import { addMonths, formatDate, monthStart } from '../partition/partition-naming
 import { PartitionRepository } from '../partition/partition.repository';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { ARCHIVE_COLUMNS } from './archive-columns';
 import { yearMonth } from './archive-paths';
 import { hotRows, monthFigures, partitionPresent, seedMonth } from './testing/archive-fixtures';
 
@@ -39,6 +40,16 @@ describe('archive (cold tier) on real PostgreSQL', () => {
   afterAll(async () => {
     await t?.close();
     await rm(archiveDir, { recursive: true, force: true });
+  });
+
+  it('archives every column of each statistics table, in table order (the Parquet schema follows the migration)', async () => {
+    for (const table of STATS_TABLES) {
+      const columns: { column_name: string }[] = await t.dataSource.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+        [table],
+      );
+      expect(ARCHIVE_COLUMNS[table].map((column) => column.name)).toEqual(columns.map((column) => column.column_name));
+    }
   });
 
   it('a dry run lists the partitions past retention and archives nothing', async () => {

@@ -1,0 +1,35 @@
+import { STATS_TABLES } from '@capacity/contracts';
+import { ARCHIVE_COLUMNS, coldSelectExpression, sortColumns, sumColumns } from './archive-columns';
+import { monthDirectory, parseYearMonth, partFileName, sqlStringLiteral, temporaryName, yearMonth } from './archive-paths';
+
+describe('archive columns and paths', () => {
+  it('sums the id and every byte size of a table', () => {
+    expect(sumColumns('database_size_stats')).toEqual(['id', 'size_bytes', 'data_size_bytes', 'log_size_bytes']);
+    expect(sumColumns('instance_size_aggregations')).toContain('total_size_change_bytes');
+    expect(sumColumns('instance_size_aggregations')).not.toContain('growth_rate');
+  });
+
+  it('sorts every file by instance first so a one-instance query skips row groups', () => {
+    for (const table of STATS_TABLES) expect(sortColumns(table)[0]).toBe('instance_id');
+    expect(sortColumns('database_size_aggregations')).toEqual(['instance_id', 'database_name', 'period_type', 'period_start', 'id']);
+  });
+
+  it('reads cold values in the hot shape: numbers, YYYY-MM-DD dates, ISO UTC timestamps', () => {
+    const byName = (name: string) => ARCHIVE_COLUMNS.database_size_stats.find((c) => c.name === name)!;
+    expect(coldSelectExpression(byName('size_bytes'))).toBe('CAST("size_bytes" AS DOUBLE) AS "size_bytes"');
+    expect(coldSelectExpression(byName('collected_date'))).toBe(`strftime("collected_date", '%Y-%m-%d') AS "collected_date"`);
+    expect(coldSelectExpression(byName('collected_at'))).toContain(`'%Y-%m-%dT%H:%M:%S.%gZ'`);
+  });
+
+  it('lays files out as <table>/year=YYYY/month=MM/part-<n>.parquet', () => {
+    const month = new Date(Date.UTC(2025, 2, 1));
+    expect(`${monthDirectory('instance_size_stats', month)}/${partFileName(0)}`).toBe('instance_size_stats/year=2025/month=03/part-0.parquet');
+    expect(temporaryName('part-0.parquet', 'ab12')).toBe('part-0.parquet.ab12.tmp');
+    expect(yearMonth(month)).toBe('2025-03');
+    expect(parseYearMonth('2025-03')).toEqual(month);
+  });
+
+  it('escapes quotes in a path used as a COPY target', () => {
+    expect(sqlStringLiteral("/tmp/o'brien/x.parquet")).toBe("'/tmp/o''brien/x.parquet'");
+  });
+});
