@@ -1,3 +1,190 @@
+import { DB_TYPES, type DbType, type PeriodType } from '@capacity/contracts';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { aggregationsToPoints, toStackedSeries, type GroupMode } from '../../../components/charts/chart-data';
+import { SeriesChart } from '../../../components/charts/series-chart';
+import { useChartFormat } from '../../../components/charts/use-chart-format';
+import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
+import { PaginationBar } from '../../../components/pagination-bar';
+import { PeriodSelect } from '../../../components/period-select';
+import { QueryView } from '../../../components/states';
+import { useFormat } from '../../../components/use-format';
+import { lastDays } from '../../../lib/dates';
+import { useI18n } from '../../../i18n';
+import { useInstances } from '../../instances/api/instances';
+import { useAggregations, useAggregationSummary, type AggregationsFilter } from '../api/aggregations';
+import { RunAggregationButton } from './run-aggregation';
+import { SummaryCards } from './summary-cards';
+
+const CHART_LIMIT = 500;
+const PAGE_SIZE = 20;
+
+function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; label: string }) {
+  return (
+    <div className="field">
+      <span>{label}</span>
+      <div className="segmented" role="group" aria-label={label}>
+        {options.map((option) => (
+          <button
+            key={option.value}
+            type="button"
+            className={`btn btn-small${value === option.value ? ' active' : ''}`}
+            aria-pressed={value === option.value}
+            onClick={() => onChange(option.value)}
+          >
+            {option.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function AggregationsPage() {
-  return <section className="page" />;
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const chartFormat = useChartFormat();
+  const [instanceId, setInstanceId] = useState('');
+  const [engine, setEngine] = useState<DbType | ''>('');
+  const [database, setDatabase] = useState('');
+  const [period, setPeriod] = useState<PeriodType>('daily');
+  const [range, setRange] = useState<DateRange>(() => lastDays(30));
+  const [mode, setMode] = useState<GroupMode>('database');
+  const [kind, setKind] = useState<'line' | 'bar'>('line');
+  const [page, setPage] = useState(1);
+  const deferredDatabase = useDeferredValue(database);
+
+  const filter: AggregationsFilter = {
+    instance_id: instanceId ? Number(instanceId) : undefined,
+    db_type: engine || undefined,
+    database_name: deferredDatabase.trim() || undefined,
+    period_type: period,
+    start_date: range.start,
+    end_date: range.end,
+  };
+  const resetPage = <T,>(setter: (v: T) => void) => (v: T) => {
+    setter(v);
+    setPage(1);
+  };
+
+  const summary = useAggregationSummary();
+  const instances = useInstances({});
+  const chartQuery = useAggregations(filter, 1, CHART_LIMIT);
+  const tableQuery = useAggregations(filter, page, PAGE_SIZE);
+  const items = chartQuery.data?.data;
+  const series = useMemo(() => toStackedSeries(aggregationsToPoints(items ?? []), mode, 12), [items, mode]);
+
+  return (
+    <section className="page">
+      <div className="page-header">
+        <h1>{t('agg.title')}</h1>
+        <RunAggregationButton />
+      </div>
+      <QueryView query={summary}>{(data) => <SummaryCards summary={data.data} />}</QueryView>
+
+      <div className="card filters">
+        <label className="field">
+          <span>{t('agg.instance')}</span>
+          <select name="instance_id" value={instanceId} onChange={(e) => resetPage(setInstanceId)(e.target.value)}>
+            <option value="">{t('agg.allInstances')}</option>
+            {(instances.data?.data ?? []).map((instance) => (
+              <option key={instance.id} value={instance.id}>
+                {instance.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('instances.engine')}</span>
+          <select name="db_type" value={engine} onChange={(e) => resetPage(setEngine)(e.target.value as DbType | '')}>
+            <option value="">{t('common.all')}</option>
+            {DB_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`engine.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('storage.database')}</span>
+          <input type="search" name="database_name" value={database} onChange={(e) => resetPage(setDatabase)(e.target.value)} />
+        </label>
+        <PeriodSelect value={period} onChange={resetPage(setPeriod)} />
+        <DateRangePicker value={range} onChange={resetPage(setRange)} />
+      </div>
+
+      <section className="card">
+        <div className="card-header">
+          <h2>{t('agg.trend')}</h2>
+          <div className="filters">
+            <Segmented
+              label={t('agg.chartMode')}
+              value={mode}
+              onChange={setMode}
+              options={[
+                { value: 'database', label: t('agg.modeDatabase') },
+                { value: 'instance', label: t('agg.modeInstance') },
+              ]}
+            />
+            <Segmented
+              label={t('agg.chartType')}
+              value={kind}
+              onChange={setKind}
+              options={[
+                { value: 'line', label: t('agg.line') },
+                { value: 'bar', label: t('agg.bar') },
+              ]}
+            />
+          </div>
+        </div>
+        <QueryView query={chartQuery} isEmpty={(d) => d.data.length === 0} empty={t('agg.empty')}>
+          {() => <SeriesChart series={series} kind={series.rows.length === 1 ? 'bar' : kind} format={chartFormat} height={420} testId="aggregations-chart" />}
+        </QueryView>
+      </section>
+
+      <QueryView query={tableQuery} isEmpty={(d) => d.data.length === 0} empty={t('agg.empty')}>
+        {(data) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="aggregations-table">
+              <thead>
+                <tr>
+                  <th>{t('agg.instance')}</th>
+                  <th>{t('storage.database')}</th>
+                  <th>{t('storage.period')}</th>
+                  <th>{t('agg.periodStart')}</th>
+                  <th className="num">{t('agg.avg')}</th>
+                  <th className="num">{t('agg.max')}</th>
+                  <th className="num">{t('agg.min')}</th>
+                  <th className="num">{t('agg.change')}</th>
+                  <th className="num">{t('agg.changePercent')}</th>
+                  <th className="num">{t('agg.growthRate')}</th>
+                  <th className="num">{t('agg.samples')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.data.map((item) => (
+                  <tr key={`${item.instance.id}-${item.database_name}-${item.period_type}-${item.period_start}`}>
+                    <td>{item.instance.name}</td>
+                    <td>{item.database_name}</td>
+                    <td>{t(`period.${item.period_type}`)}</td>
+                    <td>
+                      {fmt.date(item.period_start)}
+                      {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
+                    </td>
+                    <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
+                    <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
+                    <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
+                    <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
+                    <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
+                    <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
+                    <td className="num">{fmt.number(item.statistics.data_count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <PaginationBar pagination={data.pagination} onPage={setPage} />
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
 }

@@ -1,3 +1,131 @@
+import { SESSION_CATEGORIES, SESSION_STATUSES, type SessionCategory, type SessionResponse, type SessionStatus } from '@capacity/contracts';
+import { Fragment, useState } from 'react';
+import { PaginationBar } from '../../../components/pagination-bar';
+import { ErrorState, Loading, QueryView } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
+import { useFormat } from '../../../components/use-format';
+import { useI18n } from '../../../i18n';
+import { useSession, useSessions } from '../api/sessions';
+import { ProgressBar, progressOf, SessionRecords } from './session-progress';
+
+function SessionDetail({ id }: { id: string }) {
+  const query = useSession(id);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <>
+      {query.data.error_message ? <p className="error-text">{query.data.error_message}</p> : null}
+      <SessionRecords session={query.data} />
+    </>
+  );
+}
+
+function Progress({ session }: { session: SessionResponse }) {
+  const percent = session.status === 'running' ? progressOf(session) : 100;
+  return (
+    <div>
+      <ProgressBar percent={percent} />
+      <span className="muted">
+        {session.successful_instances + session.failed_instances}/{session.total_instances}
+        {session.failed_instances ? ` (${session.failed_instances} ✗)` : ''}
+      </span>
+    </div>
+  );
+}
+
 export function SessionsPage() {
-  return <section className="page" />;
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const [category, setCategory] = useState<SessionCategory | ''>('');
+  const [status, setStatus] = useState<SessionStatus | ''>('');
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const query = useSessions({ category, status, page, per_page: 20 });
+
+  return (
+    <section className="page">
+      <div className="page-header">
+        <h1>{t('sessions.title')}</h1>
+      </div>
+      <div className="filters">
+        <label className="field">
+          <span>{t('sessions.category')}</span>
+          <select name="category" value={category} onChange={(e) => { setCategory(e.target.value as SessionCategory | ''); setPage(1); }}>
+            <option value="">{t('common.all')}</option>
+            {SESSION_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('sessions.status')}</span>
+          <select name="status" value={status} onChange={(e) => { setStatus(e.target.value as SessionStatus | ''); setPage(1); }}>
+            <option value="">{t('common.all')}</option>
+            {SESSION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <QueryView query={query} isEmpty={(d) => d.data.length === 0} empty={t('sessions.empty')}>
+        {(data) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="sessions-table">
+              <thead>
+                <tr>
+                  <th>{t('sessions.started')}</th>
+                  <th>{t('sessions.category')}</th>
+                  <th>{t('sessions.type')}</th>
+                  <th>{t('sessions.status')}</th>
+                  <th>{t('sessions.progress')}</th>
+                  <th>{t('sessions.duration')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {data.data.map((session) => (
+                  <Fragment key={session.session_id}>
+                    <tr data-testid={`session-row-${session.session_id}`}>
+                      <td>{fmt.dateTime(session.started_at)}</td>
+                      <td>{session.sync_category}</td>
+                      <td>{session.sync_type}</td>
+                      <td>
+                        <StatusBadge status={session.status} />
+                      </td>
+                      <td style={{ minWidth: 160 }}>
+                        <Progress session={session} />
+                      </td>
+                      <td>{fmt.duration(session.duration_ms)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-expanded={open === session.session_id}
+                          onClick={() => setOpen(open === session.session_id ? null : session.session_id)}
+                        >
+                          {t('sessions.details')}
+                        </button>
+                      </td>
+                    </tr>
+                    {open === session.session_id ? (
+                      <tr>
+                        <td colSpan={7}>
+                          <SessionDetail id={session.session_id} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+            <PaginationBar pagination={data.pagination} onPage={setPage} />
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
 }

@@ -7,8 +7,8 @@ import { useFormat } from '../../../components/use-format';
 import { addDays, today } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
 import { useInstanceAggregations } from '../api/storage';
-import { useChartFormat } from '../hooks/use-chart-format';
-import { PERIOD_LOOKBACK_DAYS, PeriodSelect } from './period-select';
+import { useChartFormat } from '../../../components/charts/use-chart-format';
+import { PERIOD_LOOKBACK_DAYS, PeriodSelect } from '../../../components/period-select';
 
 /** Avg/max/min and growth per database for the chosen period type, with the growth chart. */
 export function AggregationView({ instance, database }: { instance: InstanceResponse; database?: string }) {

@@ -7,10 +7,10 @@ import { Empty, ErrorState, Loading, QueryView } from '../../../components/state
 import { lastDays } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
 import { useDatabaseSizes, useForecast, useLatestSizes } from '../api/storage';
-import { useChartFormat } from '../hooks/use-chart-format';
+import { useChartFormat } from '../../../components/charts/use-chart-format';
 import { AggregationView } from './aggregation-view';
 import { DatabasesTable } from './databases-table';
-import { DateRangePicker, type DateRange } from './date-range-picker';
+import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
 
 type Mode = 'total' | 'stacked';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { ChartFormatters } from '../../../components/charts/total-size-chart';
-import { formatBytes } from '../../../components/format';
-import { useI18n } from '../../../i18n';
+import type { ChartFormatters } from './total-size-chart';
+import { formatBytes } from '../format';
+import { useI18n } from '../../i18n';
 
 /** Axis and tooltip formatters for the chosen locale (short dates, sizes with one decimal). */
 export function useChartFormat(): ChartFormatters {

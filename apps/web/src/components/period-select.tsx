@@ -1,5 +1,5 @@
 import { PERIOD_TYPES, type PeriodType } from '@capacity/contracts';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../i18n';
 
 export function PeriodSelect({ value, onChange }: { value: PeriodType; onChange: (period: PeriodType) => void }) {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
-import { lastDays } from '../../../lib/dates';
-import { useI18n } from '../../../i18n';
+import { lastDays } from '../lib/dates';
+import { useI18n } from '../i18n';
 
 export interface DateRange {
   start: string;

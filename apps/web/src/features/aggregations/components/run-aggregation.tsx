@@ -1,0 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Modal } from '../../../components/modal';
+import { ErrorState } from '../../../components/states';
+import { useI18n } from '../../../i18n';
+import { useSession } from '../../sessions/api/sessions';
+import { SessionFollower } from '../../sessions/components/session-progress';
+import { useRunAggregation } from '../api/aggregations';
+
+/** "Aggregate today": starts the run and follows its session in a progress dialog. */
+export function RunAggregationButton() {
+  const { t } = useI18n();
+  const run = useRunAggregation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const sessionId = run.data?.session_id ?? null;
+  const session = useSession(sessionId);
+  const finished = session.data && session.data.status !== 'running';
+
+  useEffect(() => {
+    if (finished) void client.invalidateQueries({ queryKey: ['aggregations'] });
+  }, [finished, client]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-primary"
+        data-testid="aggregate-today"
+        disabled={run.isPending || (Boolean(sessionId) && !finished && open)}
+        onClick={() => {
+          setOpen(true);
+          run.mutate();
+        }}
+      >
+        {t('agg.runToday')}
+      </button>
+      {open ? (
+        <Modal title={t('agg.runToday')} onClose={() => setOpen(false)} testId="aggregation-modal">
+          {run.isPending ? <p>{t('agg.running')}</p> : null}
+          {run.isError ? <ErrorState error={run.error} /> : null}
+          {sessionId ? <SessionFollower sessionId={sessionId} /> : null}
+        </Modal>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { AggregationSummaryResponse } from '@capacity/contracts';
+import { useFormat } from '../../../components/use-format';
+import { useI18n } from '../../../i18n';
+
+export function SummaryCards({ summary }: { summary: AggregationSummaryResponse['data'] }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const growth =
+    summary.growth_30d_mb === null
+      ? '—'
+      : `${fmt.signedBytes(summary.growth_30d_mb * 1024 * 1024)}${summary.growth_30d_percent === null ? '' : ` (${fmt.percent(summary.growth_30d_percent)})`}`;
+  const cards = [
+    { label: t('agg.instances'), value: fmt.number(summary.total_instances), id: 'instances' },
+    { label: t('agg.databases'), value: fmt.number(summary.total_databases), id: 'databases' },
+    { label: t('agg.totalSize'), value: fmt.mb(summary.total_size_mb), id: 'total-size' },
+    { label: t('agg.growth30d'), value: growth, id: 'growth' },
+  ];
+  return (
+    <div className="cards">
+      {cards.map((card) => (
+        <div key={card.id} className="card stat-card" data-testid={`summary-${card.id}`}>
+          <div className="stat-label">{card.label}</div>
+          <div className="stat-value">{card.value}</div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { StatsTable, TablePartitionStatus } from '@capacity/contracts';
+import type { StackedSeries } from '../../../components/charts/chart-data';
+
+/** `YYYY-MM` plus n months. */
+export function addMonths(month: string, n: number): string {
+  const [year, mon] = month.split('-').map(Number);
+  const index = year * 12 + (mon - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export interface PlannedPartition {
+  table: StatsTable;
+  month: string;
+  exists: boolean;
+}
+
+/**
+ * What "create future partitions" asks for: the current month and `futureMonths` after it, for every
+ * table, marked with whether the partition is already there (the dry-run preview of the create call).
+ */
+export function planFutureMonths(tables: TablePartitionStatus[], currentMonth: string, futureMonths: number): PlannedPartition[] {
+  const plan: PlannedPartition[] = [];
+  for (const table of tables) {
+    const existing = new Set(table.partitions.filter((p) => !p.is_default && p.range_from).map((p) => p.range_from!.slice(0, 7)));
+    for (let i = 0; i <= futureMonths; i += 1) {
+      const month = addMonths(currentMonth, i);
+      plan.push({ table: table.table, month, exists: existing.has(month) });
+    }
+  }
+  return plan;
+}
+
+/** Partition sizes per month, one series per table (bars stacked by table). The default partition is left out. */
+export function sizesPerMonth(tables: TablePartitionStatus[]): StackedSeries {
+  const byMonth = new Map<string, Record<string, number>>();
+  for (const table of tables) {
+    for (const partition of table.partitions) {
+      if (partition.is_default || !partition.range_from) continue;
+      const month = partition.range_from.slice(0, 7);
+      const values = byMonth.get(month) ?? {};
+      values[table.table] = (values[table.table] ?? 0) + partition.total_bytes;
+      byMonth.set(month, values);
+    }
+  }
+  const keys = tables.map((t) => t.table);
+  const rows = [...byMonth.keys()].sort().map((month) => {
+    const source = byMonth.get(month)!;
+    return { date: month, values: Object.fromEntries(keys.map((k) => [k, source[k] ?? 0])) };
+  });
+  return { keys, rows };
+}

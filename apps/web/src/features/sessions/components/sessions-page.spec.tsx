@@ -1,0 +1,60 @@
+import type { SessionDetailResponse, SessionResponse } from '@capacity/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApi, pagination } from '../../../testing/mock-api';
+import { renderWithProviders } from '../../../testing/render';
+import { SessionsPage } from './sessions-page';
+
+const ID = '0b9f8a52-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const session = (status: SessionResponse['status'], done: number): SessionResponse => ({
+  session_id: ID,
+  sync_type: 'manual',
+  sync_category: 'capacity',
+  status,
+  started_at: '2026-11-28T03:00:00Z',
+  completed_at: null,
+  duration_ms: null,
+  total_instances: 2,
+  successful_instances: done,
+  failed_instances: status === 'partial' ? 1 : 0,
+  created_by: 1,
+  summary: null,
+  error_message: null,
+});
+
+describe('SessionsPage', () => {
+  it('polls while a run is going and stops once it is over', async () => {
+    let listCalls = 0;
+    mockApi({
+      'GET /sessions': () => {
+        listCalls += 1;
+        return { body: { data: [listCalls < 2 ? session('running', 0) : session('partial', 1)], pagination: pagination(1) } };
+      },
+    });
+    renderWithProviders(<SessionsPage />);
+    const row = await screen.findByTestId(`session-row-${ID}`);
+    expect(within(row).getByText('running')).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByTestId(`session-row-${ID}`)).getByText('partial')).toBeTruthy(), { timeout: 4000 });
+    const settled = listCalls;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(listCalls).toBe(settled);
+  });
+
+  it('shows the per-instance records with their errors', async () => {
+    const detail: SessionDetailResponse = {
+      ...session('partial', 1),
+      records: [
+        { id: 1, instance_id: 1, instance_name: 'pg1', status: 'completed', started_at: null, completed_at: null, duration_ms: 120, items_synced: 4, error_message: null, details: null },
+        { id: 2, instance_id: 2, instance_name: 'my1', status: 'failed', started_at: null, completed_at: null, duration_ms: 5000, items_synced: 0, error_message: 'connect ECONNREFUSED 10.0.0.9:3306', details: null },
+      ],
+    };
+    mockApi({
+      'GET /sessions': { body: { data: [session('partial', 1)], pagination: pagination(1) } },
+      [`GET /sessions/${ID}`]: { body: detail },
+    });
+    renderWithProviders(<SessionsPage />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Details' }));
+    expect(await screen.findByText('connect ECONNREFUSED 10.0.0.9:3306')).toBeTruthy();
+    expect(screen.getByText('my1')).toBeTruthy();
+  });
+});
