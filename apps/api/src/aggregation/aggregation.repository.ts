@@ -193,9 +193,14 @@ export class AggregationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Recomputes one period type of one rollup over a range; returns the rows inserted or changed. */
-  async recompute(kind: RollupKind, type: PeriodType, range: PeriodRange, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const result = (await manager.query(rollupUpsertSql(kind, type), rollupParams(type, range), true)) as { affected?: number };
-    return result.affected ?? 0;
+  async recompute(kind: RollupKind, type: PeriodType, range: PeriodRange, manager?: EntityManager): Promise<number> {
+    const runner = manager?.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const result = (await runner.query(rollupUpsertSql(kind, type), rollupParams(type, range), true)) as { affected?: number };
+      return result.affected ?? 0;
+    } finally {
+      if (!manager?.queryRunner) await runner.release();
+    }
   }
 
   async getWatermark(): Promise<Date | null> {

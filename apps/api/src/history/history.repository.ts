@@ -1,0 +1,157 @@
+import type { DbType, PeriodType } from '@capacity/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { InstanceRefRow } from './history-rows';
+
+export interface AggregationFilter {
+  /** null = every instance (admin). */
+  instanceIds: number[] | null;
+  dbType?: DbType;
+  databaseName?: string;
+  periodType?: PeriodType;
+  /** period_start ≥ startDate */
+  startDate?: string;
+  /** period_end ≤ endDate */
+  endDate?: string;
+}
+
+export interface SummaryFigures {
+  total_instances: number;
+  total_databases: number;
+  total_size_bytes: number;
+  latest_date: string | null;
+  size_now_with_base_bytes: number | null;
+  base_size_bytes: number | null;
+}
+
+const AGGREGATION_COLUMNS = `a.instance_id, a.database_name, a.period_type,
+  to_char(a.period_start, 'YYYY-MM-DD') AS period_start, to_char(a.period_end, 'YYYY-MM-DD') AS period_end,
+  a.avg_size_bytes, a.max_size_bytes, a.min_size_bytes, a.avg_data_size_bytes, a.max_data_size_bytes, a.min_data_size_bytes,
+  a.avg_log_size_bytes, a.max_log_size_bytes, a.min_log_size_bytes, a.data_count, a.size_change_bytes, a.size_change_percent,
+  a.growth_rate, a.calculated_at, i.name AS instance_name, i.db_type`;
+
+// The same order as compareAggregationRows in history-rows.ts.
+const AGGREGATION_ORDER = `ORDER BY a.period_start DESC, a.instance_id, a.database_name COLLATE "C", a.period_type COLLATE "C"`;
+
+/** Reads of the history and aggregation API (PostgreSQL side; the cold tier is merged by the service). */
+@Injectable()
+export class HistoryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Daily readings of one instance in [from, to], per database then date. */
+  async statRows(instanceId: number, from: string, to: string, databaseName?: string): Promise<Record<string, unknown>[]> {
+    const params: unknown[] = [instanceId, from, to];
+    const byName = databaseName === undefined ? '' : `AND database_name = $${params.push(databaseName)}`;
+    return this.dataSource.query(
+      `SELECT instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes,
+              to_char(collected_date, 'YYYY-MM-DD') AS collected_date, collected_at
+       FROM database_size_stats
+       WHERE instance_id = $1 AND collected_date BETWEEN $2::date AND $3::date ${byName}
+       ORDER BY database_name COLLATE "C", collected_date`,
+      params,
+    );
+  }
+
+  async aggregationPage(filter: AggregationFilter, page: number, perPage: number): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+    const { where, params } = aggregationWhere(filter);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id
+         ${where} ${AGGREGATION_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, perPage, (page - 1) * perPage],
+      ) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where}`,
+        params,
+      ) as Promise<{ total: number }[]>,
+    ]);
+    return { rows, total };
+  }
+
+  /** Every matching row, unpaginated (to merge with archived rows). */
+  async aggregationRows(filter: AggregationFilter): Promise<Record<string, unknown>[]> {
+    const { where, params } = aggregationWhere(filter);
+    return this.dataSource.query(
+      `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where} ${AGGREGATION_ORDER}`,
+      params,
+    );
+  }
+
+  async instanceRefs(ids: number[]): Promise<InstanceRefRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(`SELECT id, name, db_type FROM instances WHERE id = ANY($1::int[])`, [ids]);
+  }
+
+  /** The newest `limit` daily sizes of a database, or of the instance total when databaseName is null. */
+  async recentSizes(instanceId: number, databaseName: string | null, limit: number): Promise<{ date: string; bytes: string }[]> {
+    return databaseName === null
+      ? this.dataSource.query(
+          `SELECT to_char(collected_date, 'YYYY-MM-DD') AS date, total_size_bytes AS bytes FROM instance_size_stats
+           WHERE instance_id = $1 ORDER BY collected_date DESC LIMIT $2`,
+          [instanceId, limit],
+        )
+      : this.dataSource.query(
+          `SELECT to_char(collected_date, 'YYYY-MM-DD') AS date, size_bytes AS bytes FROM database_size_stats
+           WHERE instance_id = $1 AND database_name = $2 ORDER BY collected_date DESC LIMIT $3`,
+          [instanceId, databaseName, limit],
+        );
+  }
+
+  /**
+   * Instances, their latest readings' databases and total, and the growth of the instances that
+   * also have a reading 30 or more days before their latest.
+   */
+  async summary(instanceIds: number[] | null): Promise<SummaryFigures> {
+    const params: unknown[] = [];
+    const onInstances = instanceIds === null ? '' : `WHERE id = ANY($${params.push(instanceIds)}::int[])`;
+    const onStats = instanceIds === null ? '' : `WHERE instance_id = ANY($1::int[])`;
+    const [row]: Record<string, string | null>[] = await this.dataSource.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (instance_id) instance_id, total_size_bytes, database_count, collected_date
+         FROM instance_size_stats ${onStats} ORDER BY instance_id, collected_date DESC
+       ), base AS (
+         SELECT l.instance_id, b.total_size_bytes FROM latest l
+         CROSS JOIN LATERAL (
+           SELECT s.total_size_bytes FROM instance_size_stats s
+           WHERE s.instance_id = l.instance_id AND s.collected_date <= l.collected_date - 30
+           ORDER BY s.collected_date DESC LIMIT 1
+         ) b
+       )
+       SELECT (SELECT count(*) FROM instances ${onInstances}) AS total_instances,
+              coalesce(sum(l.database_count), 0) AS total_databases,
+              coalesce(sum(l.total_size_bytes), 0) AS total_size_bytes,
+              to_char(max(l.collected_date), 'YYYY-MM-DD') AS latest_date,
+              sum(l.total_size_bytes) FILTER (WHERE b.instance_id IS NOT NULL) AS size_now_with_base_bytes,
+              sum(b.total_size_bytes) AS base_size_bytes
+       FROM latest l LEFT JOIN base b ON b.instance_id = l.instance_id`,
+      params,
+    );
+    const n = (value: string | null): number | null => (value === null ? null : Number(value));
+    return {
+      total_instances: Number(row.total_instances),
+      total_databases: Number(row.total_databases),
+      total_size_bytes: Number(row.total_size_bytes),
+      latest_date: row.latest_date,
+      size_now_with_base_bytes: n(row.size_now_with_base_bytes),
+      base_size_bytes: n(row.base_size_bytes),
+    };
+  }
+}
+
+/** WHERE clause from whitelisted fragments; every value is a bind parameter. */
+function aggregationWhere(filter: AggregationFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  if (filter.instanceIds !== null) conditions.push(`a.instance_id = ANY($${params.push(filter.instanceIds)}::int[])`);
+  if (filter.dbType) conditions.push(`i.db_type = $${params.push(filter.dbType)}`);
+  if (filter.databaseName !== undefined) conditions.push(`a.database_name = $${params.push(filter.databaseName)}`);
+  if (filter.periodType) conditions.push(`a.period_type = $${params.push(filter.periodType)}`);
+  if (filter.startDate) conditions.push(`a.period_start >= $${params.push(filter.startDate)}::date`);
+  if (filter.endDate) {
+    const at = params.push(filter.endDate);
+    // period_start ≤ period_end: the first condition lets PostgreSQL prune partitions.
+    conditions.push(`a.period_start <= $${at}::date AND a.period_end <= $${at}::date`);
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}

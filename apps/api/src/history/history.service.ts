@@ -1,0 +1,217 @@
+import type {
+  AggregationInstanceRef,
+  AggregationsQueryDto,
+  AggregationsResponse,
+  AggregationSummaryResponse,
+  CrossAggregationsQueryDto,
+  DatabaseSizesQueryDto,
+  DatabaseSizesResponse,
+  ForecastQueryDto,
+  ForecastResponse,
+  StatsTable,
+  TrendsQueryDto,
+  TrendsResponse,
+} from '@capacity/contracts';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { addDays, periodStart } from '../aggregation/period';
+import { todayIn } from '../aggregation/today';
+import type { AuthUser } from '../auth/roles.decorator';
+import { InvalidInputError } from '../common/domain-errors';
+import { buildPagination } from '../common/pagination';
+import { bytesToMb } from '../common/units';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { InstanceAccessService } from '../instances/instance-access.service';
+import { COLD_TIER, type ColdTierPort } from './cold-tier.port';
+import { DEFAULT_HORIZONS, FORECAST_WINDOW, forecast } from './forecast';
+import {
+  aggregationKey,
+  compareAggregationRows,
+  compareStatRows,
+  mergeByKey,
+  statKey,
+  toAggregationItem,
+  toAggregationRow,
+  toDatabaseSeries,
+  toStatRow,
+  type AggregationRow,
+  type InstanceRefRow,
+} from './history-rows';
+import { HistoryRepository, type AggregationFilter } from './history.repository';
+import { buildTrends } from './trends';
+
+const EARLIEST = '1900-01-01';
+const LATEST = '9999-12-31';
+const DEFAULT_HISTORY_DAYS = 30;
+
+/**
+ * History and aggregation reads. Each read asks the cold tier whether part of its range is archived:
+ * normally not, and PostgreSQL sorts and paginates; otherwise the hot rows of the whole range and the
+ * archived rows are merged, then ordered, paginated and shaped by the same functions.
+ */
+@Injectable()
+export class HistoryService {
+  constructor(
+    private readonly repository: HistoryRepository,
+    private readonly access: InstanceAccessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(COLD_TIER) private readonly cold?: ColdTierPort,
+  ) {}
+
+  async databaseSizes(user: AuthUser, instanceId: number, query: DatabaseSizesQueryDto): Promise<DatabaseSizesResponse> {
+    await this.access.assertReadable(user, instanceId);
+    const to = query.end_date ?? this.today();
+    const from = query.start_date ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
+    if (from > to) throw new InvalidInputError(`start_date must not be after end_date (${to})`, 'start_date');
+    let rows = (await this.repository.statRows(instanceId, from, to, query.database_name)).map(toStatRow);
+    if (await this.archived('database_size_stats', from, to)) {
+      const cold = (await this.cold!.readRows('database_size_stats', { from, to, instanceIds: [instanceId], databaseName: query.database_name }))
+        .map(toStatRow)
+        .filter((row) => row.instance_id === instanceId && row.collected_date >= from && row.collected_date <= to)
+        .filter((row) => query.database_name === undefined || row.database_name === query.database_name);
+      rows = mergeByKey(rows, cold, statKey).sort(compareStatRows);
+    }
+    return { data: toDatabaseSeries(rows) };
+  }
+
+  async instanceAggregations(user: AuthUser, instanceId: number, query: AggregationsQueryDto): Promise<AggregationsResponse> {
+    await this.access.assertReadable(user, instanceId);
+    return this.aggregationList(
+      { instanceIds: [instanceId], periodType: query.period_type, startDate: query.start_date, endDate: query.end_date, databaseName: query.database_name },
+      query.page,
+      query.per_page,
+    );
+  }
+
+  /** GET /aggregations: a viewer sees only the instances it may read. */
+  async crossAggregations(user: AuthUser, query: CrossAggregationsQueryDto): Promise<AggregationsResponse> {
+    const readable = await this.access.readableInstanceIds(user);
+    let instanceIds: number[] | null = readable;
+    if (query.instance_id !== undefined) instanceIds = readable === null || readable.includes(query.instance_id) ? [query.instance_id] : [];
+    if (instanceIds !== null && instanceIds.length === 0) return { data: [], pagination: buildPagination(query.page, query.per_page, 0) };
+    return this.aggregationList(
+      {
+        instanceIds,
+        dbType: query.db_type,
+        databaseName: query.database_name,
+        periodType: query.period_type,
+        startDate: query.start_date,
+        endDate: query.end_date,
+      },
+      query.page,
+      query.per_page,
+    );
+  }
+
+  async trends(user: AuthUser, instanceId: number, query: TrendsQueryDto): Promise<TrendsResponse> {
+    await this.access.assertReadable(user, instanceId);
+    const today = this.today();
+    const since = periodStart(query.period_type, addMonthsToDate(today, -query.months));
+    const filter: AggregationFilter = { instanceIds: [instanceId], periodType: query.period_type, startDate: since };
+    const { rows } = await this.aggregationRowsAllTiers(filter);
+    return buildTrends(query.period_type, rows);
+  }
+
+  async forecast(user: AuthUser, instanceId: number, query: ForecastQueryDto): Promise<ForecastResponse> {
+    await this.access.assertReadable(user, instanceId);
+    const databaseName = query.database_name ?? null;
+    const table: StatsTable = databaseName === null ? 'instance_size_stats' : 'database_size_stats';
+    let points = (await this.repository.recentSizes(instanceId, databaseName, FORECAST_WINDOW)).map((row) => ({ date: row.date, bytes: Number(row.bytes) }));
+    if (await this.archived(table, EARLIEST, this.today())) {
+      const cold = (await this.cold!.readRows(table, { from: EARLIEST, to: this.today(), instanceIds: [instanceId], databaseName: databaseName ?? undefined }))
+        .filter((row) => Number(row.instance_id) === instanceId && (databaseName === null || row.database_name === databaseName))
+        .map((row) => ({ date: toStatDate(row.collected_date), bytes: Number(databaseName === null ? row.total_size_bytes : row.size_bytes) }));
+      points = mergeByKey(points, cold, (point) => point.date);
+    }
+    return forecast(databaseName, points, query.horizon_days ? [query.horizon_days] : DEFAULT_HORIZONS);
+  }
+
+  async summary(user: AuthUser): Promise<AggregationSummaryResponse> {
+    const figures = await this.repository.summary(await this.access.readableInstanceIds(user));
+    const base = figures.base_size_bytes;
+    const growth = base === null || figures.size_now_with_base_bytes === null ? null : figures.size_now_with_base_bytes - base;
+    return {
+      data: {
+        total_instances: figures.total_instances,
+        total_databases: figures.total_databases,
+        total_size_mb: bytesToMb(figures.total_size_bytes) as number,
+        latest_date: figures.latest_date,
+        growth_30d_mb: bytesToMb(growth),
+        growth_30d_percent: growth === null || !base ? null : Math.round((growth / base) * 10_000) / 100,
+      },
+    };
+  }
+
+  private async aggregationList(filter: AggregationFilter, page: number, perPage: number): Promise<AggregationsResponse> {
+    if (!(await this.archived('database_size_aggregations', filter.startDate ?? EARLIEST, filter.endDate ?? LATEST))) {
+      const { rows, total } = await this.repository.aggregationPage(filter, page, perPage);
+      return { data: rows.map((raw) => toAggregationItem(toAggregationRow(raw), refOf(raw))), pagination: buildPagination(page, perPage, total) };
+    }
+    const { rows, refs } = await this.aggregationRowsAllTiers(filter);
+    const slice = rows.slice((page - 1) * perPage, page * perPage);
+    return { data: slice.map((row) => toAggregationItem(row, refs.get(row.instance_id)!)), pagination: buildPagination(page, perPage, rows.length) };
+  }
+
+  /** Every matching row of both tiers, in list order, with the instance of each. */
+  private async aggregationRowsAllTiers(filter: AggregationFilter): Promise<{ rows: AggregationRow[]; refs: Map<number, AggregationInstanceRef> }> {
+    const hotRaw = await this.repository.aggregationRows(filter);
+    const refs = new Map<number, AggregationInstanceRef>(hotRaw.map((raw) => [Number(raw.instance_id), refOf(raw)]));
+    let rows = hotRaw.map(toAggregationRow);
+    const from = filter.startDate ?? EARLIEST;
+    const to = filter.endDate ?? LATEST;
+    if (await this.archived('database_size_aggregations', from, to)) {
+      const coldRows = (
+        await this.cold!.readRows('database_size_aggregations', {
+          from,
+          to,
+          instanceIds: filter.instanceIds ?? undefined,
+          databaseName: filter.databaseName,
+          periodType: filter.periodType,
+        })
+      ).map(toAggregationRow);
+      const missing = [...new Set(coldRows.map((row) => row.instance_id))].filter((id) => !refs.has(id));
+      for (const ref of await this.repository.instanceRefs(missing)) refs.set(ref.id, toRef(ref));
+      const matching = coldRows.filter(
+        (row) =>
+          refs.has(row.instance_id) &&
+          (filter.instanceIds === null || filter.instanceIds.includes(row.instance_id)) &&
+          (!filter.dbType || refs.get(row.instance_id)!.db_type === filter.dbType) &&
+          (filter.databaseName === undefined || row.database_name === filter.databaseName) &&
+          (!filter.periodType || row.period_type === filter.periodType) &&
+          (!filter.startDate || row.period_start >= filter.startDate) &&
+          (!filter.endDate || row.period_end <= filter.endDate),
+      );
+      rows = mergeByKey(rows, matching, aggregationKey).sort(compareAggregationRows);
+    }
+    return { rows, refs };
+  }
+
+  /** Whether part of [from, to] of `table` is only in the cold tier. */
+  private async archived(table: StatsTable, from: string, to: string): Promise<boolean> {
+    if (!this.cold) return false;
+    return (await this.cold.archivedMonths(table, from, to)).length > 0;
+  }
+
+  private today(): string {
+    return todayIn(this.config.timeZone);
+  }
+}
+
+function refOf(raw: Record<string, unknown>): AggregationInstanceRef {
+  return { id: Number(raw.instance_id), name: String(raw.instance_name), db_type: raw.db_type as AggregationInstanceRef['db_type'] };
+}
+
+function toRef(row: InstanceRefRow): AggregationInstanceRef {
+  return { id: Number(row.id), name: row.name, db_type: row.db_type };
+}
+
+function toStatDate(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+/** Same day `months` months away, clamped to the month's last day. */
+export function addMonthsToDate(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, lastDay))).toISOString().slice(0, 10);
+}
