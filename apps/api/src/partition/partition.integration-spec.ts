@@ -1,4 +1,5 @@
 import { STATS_TABLES, type PartitionCleanupResult, type PartitionCreateResult, type PartitionStatusResponse, type StatsTable } from '@capacity/contracts';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SessionsService } from '../sessions/sessions.service';
@@ -388,5 +389,28 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
         await client.end();
       }
     });
+  });
+});
+
+describe(`partition jobs at start-up (${testServerKind()} PostgreSQL)`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PARTITION_ENABLED: 'true', CLEANUP_ENABLED: 'true', PARTITION_PREMAKE_MONTHS: '5' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('runs one maintenance at bootstrap so the premake months exist, and schedules both jobs', async () => {
+    for (const table of STATS_TABLES) {
+      const children = await childPartitions(t.dataSource, table);
+      for (const offset of [0, 1, 2, 3, 4, 5]) expect(children).toContain(partitionName(table, monthAt(offset)));
+    }
+    const sessions = await t.http.get('/api/v1/sessions?category=partition').auth(t.adminToken, { type: 'bearer' }).expect(200);
+    expect(sessions.body.data).toHaveLength(1);
+    expect(sessions.body.data[0]).toMatchObject({ sync_type: 'scheduled', status: 'completed', summary: expect.objectContaining({ created: 8 }) });
+    const registry = t.app.get(SchedulerRegistry);
+    expect(registry.getCronJob('partition')).toBeDefined();
+    expect(registry.getCronJob('cleanup')).toBeDefined();
   });
 });
