@@ -92,8 +92,8 @@ export function pgType(kind: ColumnKind): string {
 }
 
 /**
- * DuckDB expression reading a column back as the hot path shows it: sizes and counts as numbers,
- * dates `YYYY-MM-DD`, timestamps ISO-8601 UTC with milliseconds (what `Date#toISOString` gives).
+ * DuckDB expression reading a column back in a cheap-to-convert form: sizes and counts as DOUBLE, dates as
+ * `YYYY-MM-DD` text, timestamps as epoch milliseconds (turned into ISO strings by `coldValue`).
  */
 export function coldSelectExpression(column: ArchiveColumn): string {
   const name = `"${column.name}"`;
@@ -105,8 +105,14 @@ export function coldSelectExpression(column: ArchiveColumn): string {
     case 'text':
       return name;
     case 'date':
-      return `strftime(${name}, '%Y-%m-%d') AS ${name}`;
+      return `CAST(${name} AS VARCHAR) AS ${name}`;
     case 'timestamptz':
-      return `strftime(timezone('UTC', ${name}), '%Y-%m-%dT%H:%M:%S.%gZ') AS ${name}`;
+      return `CAST(epoch_ms(${name}) AS DOUBLE) AS ${name}`;
   }
+}
+
+/** The value as the hot path shows it: timestamps ISO-8601 UTC with milliseconds (what `Date#toISOString` gives). */
+export function coldValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return kind === 'timestamptz' ? new Date(value as number).toISOString() : value;
 }

@@ -8,7 +8,7 @@ import { UnavailableError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PARTITION_KEYS } from '../partition/partition-naming';
 import type { ColdRowFilter } from '../history/cold-tier.port';
-import { ARCHIVE_COLUMNS, coldSelectExpression, duckType, hasColumn, sortColumns, sumColumns } from './archive-columns';
+import { ARCHIVE_COLUMNS, coldSelectExpression, coldValue, duckType, hasColumn, sortColumns, sumColumns } from './archive-columns';
 import { monthDirectory, partFileName, sqlStringLiteral, temporaryName } from './archive-paths';
 import { DuckDbService } from './duckdb.service';
 
@@ -164,7 +164,21 @@ export class ParquetStore {
     const sql = `SELECT ${ARCHIVE_COLUMNS[table].map(coldSelectExpression).join(', ')}
                  FROM read_parquet($1) WHERE ${where.join(' AND ')}
                  ORDER BY ${[PARTITION_KEYS[table], ...sortColumns(table).filter((name) => name !== PARTITION_KEYS[table])].map(quote).join(', ')}`;
-    return this.query(files, sql, values, types);
+    const columns = ARCHIVE_COLUMNS[table];
+    return this.withReadErrors(files, async (connection) => {
+      // Columnar read and one object per row: much cheaper than converting value by value to row objects.
+      const reader = await connection.runAndReadAll(sql, [this.fileList(files), ...values], [LIST(VARCHAR), ...types]);
+      const data = reader.getColumns();
+      const rows: Record<string, unknown>[] = new Array(reader.currentRowCount);
+      for (let index = 0; index < rows.length; index++) {
+        const row: Record<string, unknown> = {};
+        for (let position = 0; position < columns.length; position++) {
+          row[columns[position].name] = coldValue(columns[position].kind, data[position][index]);
+        }
+        rows[index] = row;
+      }
+      return rows;
+    });
   }
 
   /** Every row of the files as PostgreSQL-readable text, in batches (restore). */
@@ -198,11 +212,18 @@ export class ParquetStore {
   }
 
   private async query(files: string[], sql: string, values: DuckDBValue[], types: DuckDBType[]): Promise<Record<string, unknown>[]> {
+    return this.withReadErrors(files, async (connection) => {
+      const reader = await connection.runAndReadAll(sql, [this.fileList(files), ...values], [LIST(VARCHAR), ...types]);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    });
+  }
+
+  /** Runs a read over the files; a missing or unreadable file becomes a 503 naming it. */
+  private async withReadErrors<T>(files: string[], read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     await this.assertPresent(files);
     return this.duckdb.withConnection(async (connection) => {
       try {
-        const reader = await connection.runAndReadAll(sql, [this.fileList(files), ...values], [LIST(VARCHAR), ...types]);
-        return reader.getRowObjectsJS() as Record<string, unknown>[];
+        return await read(connection);
       } catch (error) {
         throw await this.unavailable(connection, files, error);
       }

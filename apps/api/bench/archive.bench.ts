@@ -1,0 +1,186 @@
+/**
+ * npm run bench:archive — the cold tier at the size of the issue: 12 months of daily stats for 1,000 instances ×
+ * 20 databases (≈ 600 k rows a month, ≈ 7.3 M rows). Archives one month (time, rows/s, PostgreSQL bytes vs Parquet
+ * bytes), then the other eleven, and compares the p95 latency of a one-year history query for one instance
+ * (GET /instances/:id/database-sizes through HistoryService, and the bare tier read) all hot vs all cold.
+ * Local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres), throwaway database.
+ */
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { ArchiveStepService } from '../src/archive/archive-step.service';
+import { ArchiveRepository } from '../src/archive/archive.repository';
+import { loadAppConfig } from '../src/config/app-config';
+import { runMigrations } from '../src/database/run-migrations';
+import { COLD_TIER, type ColdTierPort } from '../src/history/cold-tier.port';
+import { HistoryService } from '../src/history/history.service';
+import { addMonths, formatDate, monthStart } from '../src/partition/partition-naming';
+import { PartitionRepository } from '../src/partition/partition.repository';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'capacity_bench_archive';
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000);
+const DATABASES = 20;
+const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const WARMUP = 20;
+const TABLE = 'database_size_stats' as const;
+const ADMIN = { id: 1, username: 'admin', role: 'admin' as const };
+
+const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const int = (value: number) => Math.round(value).toLocaleString('en-US');
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+async function latencies(instances: number[], run: (instanceId: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await run(instances[i % instances.length]);
+  const samples: number[] = [];
+  for (const instanceId of instances) samples.push(await time(() => run(instanceId)));
+  return samples;
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error']);
+  const admin = new Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  const { rows: [{ version }] } = await admin.query(`SELECT current_setting('server_version') AS version`);
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+  const url = withDatabase(SERVER_URL, DATABASE);
+  await runMigrations(url, new Logger('bench'));
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-archive-'));
+  const config = loadAppConfig({
+    DATABASE_URL: url,
+    DATA_DIR: dataDir,
+    ARCHIVE_DIR: join(dataDir, 'archive'),
+    ADMIN_PASSWORD: 'bench-admin-password',
+    APP_TIMEZONE: 'UTC',
+    COLLECT_ENABLED: 'false',
+    AGGREGATION_ENABLED: 'false',
+    PARTITION_ENABLED: 'false',
+    CLEANUP_ENABLED: 'false',
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: url }), { logger: ['error'] });
+  const dataSource = app.get(DataSource);
+  const partitions = app.get(PartitionRepository);
+  const step = app.get(ArchiveStepService);
+  const manifest = app.get(ArchiveRepository);
+  const cold = app.get<ColdTierPort>(COLD_TIER);
+  const history = app.get(HistoryService);
+
+  // 12 consecutive months, all past a 12-month retention.
+  const first = addMonths(monthStart(new Date()), -(MONTHS + 13));
+  const months = Array.from({ length: MONTHS }, (_, index) => addMonths(first, index));
+  const from = formatDate(first);
+  const to = formatDate(new Date(addMonths(first, MONTHS).getTime() - 86_400_000));
+
+  const seedStarted = Date.now();
+  await dataSource.query(
+    `INSERT INTO instances (name, db_type, host, port, username)
+     SELECT 'bench-' || lpad(i::text, 4, '0'), 'postgresql', '10.0.' || (i / 250) || '.' || (i % 250), 5432, 'monitor'
+     FROM generate_series(1, $1::int) AS i`,
+    [INSTANCES],
+  );
+  const instanceIds: number[] = (await dataSource.query(`SELECT id FROM instances ORDER BY id`)).map((row: { id: number }) => row.id);
+  for (const month of months) {
+    await partitions.createMonthPartition(TABLE, month);
+    await dataSource.query(
+      `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes,
+         collected_date, collected_at, created_at, updated_at)
+       SELECT i, 'db_' || lpad(n::text, 2, '0'), x.s, (x.s * 0.82)::bigint, CASE WHEN i % 4 = 0 THEN NULL ELSE (x.s * 0.07)::bigint END,
+              d::date, x.ts, x.ts + interval '3 ms', x.ts + interval '3 ms'
+       FROM unnest($1::int[]) AS i, generate_series(0, ${DATABASES - 1}) AS n,
+            generate_series($2::date, $3::date - 1, interval '1 day') AS d,
+            LATERAL (SELECT (1000000000 + i::bigint * 1000003 + n * 50000017::bigint
+                             + (d::date - date '2000-01-01') * 1024 * (n + 1)
+                             + ((i * 7919 + n * 104729 + extract(doy FROM d)::int * 31) % 1000003))::bigint AS s,
+                            d + time '03:00' + ((i * 13 + n) % 600) * interval '1 second' + ((i * 7 + n * 3) % 1000) * interval '1 ms' AS ts) AS x`,
+      [instanceIds, formatDate(month), formatDate(addMonths(month, 1))],
+    );
+  }
+  await dataSource.query(`VACUUM ANALYZE database_size_stats`);
+  const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM database_size_stats`);
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+
+  // Same pseudo-random instances for both measurements.
+  const sample = Array.from({ length: QUERIES }, (_, index) => instanceIds[(index * 7919 + 13) % instanceIds.length]);
+  const query = { start_date: from, end_date: to };
+  const serviceRead = (instanceId: number) => history.databaseSizes(ADMIN, instanceId, query);
+  const hotTierRead = (instanceId: number) =>
+    dataSource.query(
+      `SELECT * FROM database_size_stats WHERE instance_id = $1 AND collected_date BETWEEN $2 AND $3 ORDER BY collected_date, database_name`,
+      [instanceId, from, to],
+    );
+  const coldTierRead = (instanceId: number) => cold.readRows(TABLE, { from, to, instanceIds: [instanceId] });
+
+  const answerHot = JSON.stringify(await serviceRead(instanceIds[0]));
+  const hotService = await latencies(sample, serviceRead);
+  const hotTier = await latencies(sample, hotTierRead);
+
+  // Archive: the first month measured on its own, then the other eleven.
+  const drop = (month: Date) => async () => {
+    await partitions.dropMonthPartition(TABLE, month);
+  };
+  const firstSeconds = (await time(() => step.archiveThenDrop(TABLE, months[0], drop(months[0])))) / 1000;
+  const firstEntry = (await manifest.findManifest(TABLE, months[0]))!;
+  const restSeconds = (await time(async () => {
+    for (const month of months.slice(1)) await step.archiveThenDrop(TABLE, month, drop(month));
+  })) / 1000;
+  const entries = await manifest.listManifest();
+  const archivedRows = entries.reduce((sum, entry) => sum + (entry.rowCount ?? 0), 0);
+  const parquetBytes = entries.reduce((sum, entry) => sum + (entry.parquetBytes ?? 0), 0);
+  const pgBytes = entries.reduce((sum, entry) => sum + (entry.pgBytesBefore ?? 0), 0);
+  const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM database_size_stats`);
+
+  const answerCold = JSON.stringify(await serviceRead(instanceIds[0]));
+  const coldService = await latencies(sample, serviceRead);
+  const coldTier = await latencies(sample, coldTierRead);
+  const rowsPerQuery = (await coldTierRead(instanceIds[0])).length;
+
+  const ratio = firstEntry.pgBytesBefore! / firstEntry.parquetBytes!;
+  const row = (label: string, hot: number, coldValue: number, note = '') =>
+    console.log(`  ${label.padEnd(44)} ${`${hot.toFixed(1)} ms`.padStart(12)} ${`${coldValue.toFixed(1)} ms`.padStart(12)}  ${note}`);
+  console.log(`\narchive bench — PostgreSQL ${version}, DuckDB memory_limit ${config.duckdbMemoryLimit}, ${INSTANCES} instances × ${DATABASES} databases × ${MONTHS} months`);
+  console.log(`seeded ${int(total)} rows of ${TABLE} in ${seedSeconds.toFixed(0)} s\n`);
+  console.log(`one month archived (${TABLE} ${formatDate(months[0]).slice(0, 7)}): export → verify → drop`);
+  console.log(`  rows                         ${int(firstEntry.rowCount!)}`);
+  console.log(`  time                         ${firstSeconds.toFixed(2)} s`);
+  console.log(`  throughput                   ${int(firstEntry.rowCount! / firstSeconds)} rows/s`);
+  console.log(`  PostgreSQL bytes (pg_total_relation_size)  ${int(firstEntry.pgBytesBefore!)} (${mb(firstEntry.pgBytesBefore!)})`);
+  console.log(`  Parquet bytes (ZSTD)                       ${int(firstEntry.parquetBytes!)} (${mb(firstEntry.parquetBytes!)})`);
+  console.log(`  Parquet / PostgreSQL         1/${ratio.toFixed(1)}  (target ≤ 1/10: ${ratio >= 10 ? 'PASS' : 'FAIL'})`);
+  console.log(`other ${MONTHS - 1} months archived in ${restSeconds.toFixed(1)} s; all ${MONTHS}: ${int(archivedRows)} rows, ${mb(pgBytes)} → ${mb(parquetBytes)}; rows left hot: ${left}\n`);
+  console.log(`one-year history of one instance (${from} … ${to}, ${int(rowsPerQuery)} rows), ${QUERIES} queries over distinct instances:`);
+  console.log(`  ${''.padEnd(44)} ${'all hot'.padStart(12)} ${'all cold'.padStart(12)}`);
+  row('GET database-sizes (HistoryService) p50', percentile(hotService, 50), percentile(coldService, 50));
+  row('GET database-sizes (HistoryService) p95', percentile(hotService, 95), percentile(coldService, 95), `(target cold p95 < 100 ms: ${percentile(coldService, 95) < 100 ? 'PASS' : 'FAIL'})`);
+  row('tier read only (PG query / DuckDB Parquet) p50', percentile(hotTier, 50), percentile(coldTier, 50));
+  row('tier read only (PG query / DuckDB Parquet) p95', percentile(hotTier, 95), percentile(coldTier, 95));
+  console.log(`same answer hot and cold for instance ${instanceIds[0]}: ${answerHot === answerCold ? 'yes' : 'NO'}`);
+
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  const cleanup = new Client({ connectionString: SERVER_URL });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await cleanup.end();
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
