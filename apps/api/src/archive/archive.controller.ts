@@ -44,7 +44,7 @@ export class ArchiveController {
   @ApiOperation({ summary: 'Archive (export, verify) then drop every partition past RETENTION_MONTHS; an `archive` session' })
   @ApiOkResponse({ description: 'PartitionCleanupResult with the session id: archived, dropped, skipped partitions' })
   @ApiBadRequestResponse({ description: 'dry_run is not a boolean' })
-  @ApiConflictResponse({ description: 'a cleanup or archive run is already in progress' })
+  @ApiConflictResponse({ description: 'a cleanup or archive run is already in progress, or ARCHIVE_ENABLED=false' })
   run(@Body() dto: RunArchiveDto, @CurrentUser() user: AuthUser): Promise<PartitionCleanupResult> {
     return this.archive.run(dto.dry_run ?? false, user);
   }

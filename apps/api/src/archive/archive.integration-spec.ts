@@ -182,3 +182,37 @@ describe('archive (cold tier) on real PostgreSQL', () => {
     expect((missing as Error).message).toContain(file);
   });
 });
+
+describe('archive switched off (ARCHIVE_ENABLED=false)', () => {
+  let t: TestApp;
+  let archiveDir: string;
+  const month = addMonths(monthStart(new Date()), -14);
+
+  beforeAll(async () => {
+    archiveDir = await mkdtemp(join(tmpdir(), 'capacity-archive-off-'));
+    t = await createTestApp({ ARCHIVE_DIR: archiveDir, ARCHIVE_ENABLED: 'false' });
+    const instance = await createInstance(t.dataSource);
+    await seedMonth(t.dataSource, t.app.get(PartitionRepository), month, [instance.id], 2);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await rm(archiveDir, { recursive: true, force: true });
+  });
+
+  it('refuses an archive run with 409 and drops nothing; cleanup drops only when told explicitly', async () => {
+    const auth = { Authorization: `Bearer ${t.adminToken}` };
+    const refused = await t.http.post('/api/v1/archive/run').set(auth).send({}).expect(409);
+    expect(refused.body.message).toContain('ARCHIVE_ENABLED=false');
+    const status = await t.http.get('/api/v1/archive/status').set(auth).expect(200);
+    expect(status.body.archive_enabled).toBe(false);
+    for (const table of STATS_TABLES) expect(await partitionPresent(t.dataSource, table, month)).toBe(true);
+
+    const cleanup = await t.http.post('/api/v1/partitions/cleanup').set(auth).send({}).expect(200);
+    expect(cleanup.body.dropped).toEqual([]);
+    const explicit = await t.http.post('/api/v1/partitions/cleanup').set(auth).send({ drop_without_archive: true }).expect(200);
+    expect(explicit.body.dropped).toHaveLength(STATS_TABLES.length);
+    expect(explicit.body.archived).toEqual([]);
+    expect(await readdir(archiveDir)).not.toContain('database_size_stats');
+  });
+});

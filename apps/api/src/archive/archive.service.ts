@@ -6,6 +6,7 @@ import {
 } from '@capacity/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
+import { ConflictError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionCleanupService } from '../partition/partition-cleanup.service';
 import { JobLockService } from '../scheduler/job-lock.service';
@@ -44,6 +45,11 @@ export class ArchiveService {
 
   /** A cleanup run recorded as an `archive` session: every partition past RETENTION_MONTHS archived, then dropped. */
   async run(dryRun: boolean, user: AuthUser): Promise<PartitionCleanupResult> {
+    if (!this.config.enabled.archive) {
+      throw new ConflictError(
+        'archive is disabled (ARCHIVE_ENABLED=false): nothing is archived; POST /partitions/cleanup with drop_without_archive=true drops without archiving',
+      );
+    }
     const lock = await this.locks.acquireOrConflict('cleanup');
     try {
       return await this.cleanup.cleanup({ dryRun, category: 'archive', type: 'manual', createdBy: user.id });

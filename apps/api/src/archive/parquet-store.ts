@@ -169,13 +169,13 @@ export class ParquetStore {
       // Columnar read and one object per row: much cheaper than converting value by value to row objects.
       const reader = await connection.runAndReadAll(sql, [this.fileList(files), ...values], [LIST(VARCHAR), ...types]);
       const data = reader.getColumns();
-      const rows: Record<string, unknown>[] = new Array(reader.currentRowCount);
-      for (let index = 0; index < rows.length; index++) {
+      const rows: Record<string, unknown>[] = [];
+      for (let index = 0; index < reader.currentRowCount; index++) {
         const row: Record<string, unknown> = {};
         for (let position = 0; position < columns.length; position++) {
           row[columns[position].name] = coldValue(columns[position].kind, data[position][index]);
         }
-        rows[index] = row;
+        rows.push(row);
       }
       return rows;
     });
