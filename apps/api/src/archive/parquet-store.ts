@@ -14,7 +14,11 @@ import { DuckDbService } from './duckdb.service';
 
 /** Rows per Parquet part: bounds what the staging table holds before it is written out. */
 export const PART_ROWS = 1_000_000;
-/** Rows per Parquet row group: small enough that a one-instance query skips most of a month. */
+/**
+ * Rows per Parquet row group: small enough that a one-instance query skips most of a month (measured: smaller groups
+ * cost more in per-group overhead than they save). Parquet V2 encodings (delta for sorted ids, dates, timestamps)
+ * shrink the files several times over V1 at no read cost.
+ */
 const ROW_GROUP_SIZE = 16_384;
 /** DuckDB's vector size: the most rows one data chunk holds. */
 const CHUNK_ROWS = 2048;
@@ -90,7 +94,7 @@ export class ParquetStore {
         const temporaryPath = join(this.config.archiveDir, directory, temporaryName(name, token));
         await connection.run(
           `COPY (SELECT * FROM ${typed} ORDER BY ${sortColumns(table).map(quote).join(', ')}) TO ${sqlStringLiteral(temporaryPath)}
-           (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+           (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
         );
         await rename(temporaryPath, finalPath);
         bytes += (await stat(finalPath)).size;
