@@ -105,6 +105,11 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
     expect(await status.textContent()).toBe('completed');
     await screenshot('05-collect-now');
     await page.keyboard.press('Escape');
+    // The run wrote real readings of the local server: the Storage tab shows its databases.
+    await page.reload();
+    await byTestId('databases-table').waitFor();
+    await byTestId('database-row-postgres').waitFor();
+    await screenshot('05b-local-pg-after-collect');
   });
 
   it('shows the sessions, aggregations and partitions pages to the admin', async () => {
