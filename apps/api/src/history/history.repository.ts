@@ -31,8 +31,9 @@ const AGGREGATION_COLUMNS = `a.instance_id, a.database_name, a.period_type,
   a.avg_log_size_bytes, a.max_log_size_bytes, a.min_log_size_bytes, a.data_count, a.size_change_bytes, a.size_change_percent,
   a.growth_rate, a.calculated_at, i.name AS instance_name, i.db_type`;
 
-// The same order as compareAggregationRows in history-rows.ts.
-const AGGREGATION_ORDER = `ORDER BY a.period_start DESC, a.instance_id, a.database_name COLLATE "C", a.period_type COLLATE "C"`;
+// The same order as compareAggregationRows in history-rows.ts. `period_start - 0` keeps the planner from
+// walking the (period_type, period_start) index of every partition to skip a sort of one instance's rows.
+const AGGREGATION_ORDER = `ORDER BY (a.period_start - 0) DESC, a.instance_id, a.database_name COLLATE "C", a.period_type COLLATE "C"`;
 
 /** Reads of the history and aggregation API (PostgreSQL side; the cold tier is merged by the service). */
 @Injectable()
@@ -53,19 +54,20 @@ export class HistoryRepository {
     );
   }
 
+  /** One page and the total in one statement; a page past the end asks for the total on its own. */
   async aggregationPage(filter: AggregationFilter, page: number, perPage: number): Promise<{ rows: Record<string, unknown>[]; total: number }> {
     const { where, params } = aggregationWhere(filter);
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id
-         ${where} ${AGGREGATION_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, perPage, (page - 1) * perPage],
-      ) as Promise<Record<string, unknown>[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where}`,
-        params,
-      ) as Promise<{ total: number }[]>,
-    ]);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${AGGREGATION_COLUMNS}, count(*) OVER () AS total_count
+       FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id
+       ${where} ${AGGREGATION_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, perPage, (page - 1) * perPage],
+    );
+    if (rows.length > 0) return { rows, total: Number(rows[0].total_count) };
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where}`,
+      params,
+    );
     return { rows, total };
   }
 
@@ -143,7 +145,13 @@ export class HistoryRepository {
 function aggregationWhere(filter: AggregationFilter): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const conditions: string[] = [];
-  if (filter.instanceIds !== null) conditions.push(`a.instance_id = ANY($${params.push(filter.instanceIds)}::int[])`);
+  if (filter.instanceIds?.length === 1) {
+    // Equality lets the planner carry the id over to instances and start from the aggregation index.
+    conditions.push(`a.instance_id = $${params.push(filter.instanceIds[0])}::int`);
+  } else if (filter.instanceIds) {
+    const at = params.push(filter.instanceIds);
+    conditions.push(`a.instance_id = ANY($${at}::int[]) AND i.id = ANY($${at}::int[])`);
+  }
   if (filter.dbType) conditions.push(`i.db_type = $${params.push(filter.dbType)}`);
   if (filter.databaseName !== undefined) conditions.push(`a.database_name = $${params.push(filter.databaseName)}`);
   if (filter.periodType) conditions.push(`a.period_type = $${params.push(filter.periodType)}`);

@@ -1,0 +1,271 @@
+/**
+ * npm run bench:aggregate — the aggregation over 1,000 instances × 20 databases × 365 days of daily stats
+ * (7.3 M database rows + 365 k instance rows) in a throwaway database on the local PostgreSQL
+ * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres):
+ *   (a) full recompute of the four period types — first build into empty tables, then over existing rows;
+ *   (b) an incremental run (a session) after one new day;
+ *   (c) the floor: the same rollup SELECTs written with CREATE UNLOGGED TABLE … AS (no index, no WAL);
+ * and p50/p95 latency of the trends and aggregations endpoints of one instance, 20 concurrent clients
+ * (autocannon against the real Nest app over that database).
+ * BENCH_INSTANCES / BENCH_DAYS shrink the data set for a quick try; BENCH_KEEP=1 keeps the database.
+ */
+import { PERIOD_TYPES, STATS_TABLES } from '@capacity/contracts';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AggregationRepository, ROLLUP_KINDS, rollupParams, rollupSelectSql } from '../src/aggregation/aggregation.repository';
+import { AggregationService } from '../src/aggregation/aggregation.service';
+import { addDays, periodRangeForDates, periodStart } from '../src/aggregation/period';
+import { AppModule } from '../src/app.module';
+import { loadAppConfig } from '../src/config/app-config';
+import { configureApp } from '../src/configure-app';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { runMigrations } from '../src/database/run-migrations';
+import { addMonths, createPartitionSql } from '../src/partition/partition-naming';
+import { JobLockService } from '../src/scheduler/job-lock.service';
+import type { CronRegistrar } from '../src/scheduler/cron-registrar.service';
+import { SessionsService } from '../src/sessions/sessions.service';
+
+// autocannon ships no type declarations: the part used here.
+interface AutocannonRun extends PromiseLike<unknown> {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => AutocannonRun;
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'capacity_bench_aggregate';
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000);
+const DATABASES = 20;
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const CLIENTS = 20;
+const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const ADMIN_PASSWORD = 'bench-admin-password';
+
+const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function generate(dataSource: DataSource, first: string, last: string): Promise<void> {
+  // One statement per month, sizes from a deterministic formula; history was written on its day.
+  for (let from = first; from <= last; ) {
+    const monthEnd = addDays(periodStart('monthly', addDays(periodStart('monthly', from), 32)), -1);
+    const to = monthEnd < last ? monthEnd : last;
+    await insertDays(dataSource, first, from, to, true);
+    from = addDays(to, 1);
+  }
+}
+
+async function insertDays(dataSource: DataSource, origin: string, from: string, to: string, backdated: boolean): Promise<void> {
+  const updatedAt = backdated ? `(day + time '04:00') AT TIME ZONE 'UTC'` : 'now()';
+  await dataSource.query(
+    `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at, created_at, updated_at)
+     SELECT i, 'db_' || lpad(d::text, 2, '0'), s, (s * 0.8)::bigint, CASE WHEN d % 4 = 0 THEN NULL ELSE (s * 0.2)::bigint END,
+            day, (day + time '03:00') AT TIME ZONE 'UTC', (day + time '03:00') AT TIME ZONE 'UTC', ${updatedAt}
+     FROM generate_series(1, $1::int) i
+     CROSS JOIN generate_series(1, ${DATABASES}) d
+     CROSS JOIN LATERAL (SELECT $3::date + k AS day FROM generate_series(0, $4::date - $3::date) k) days
+     CROSS JOIN LATERAL (SELECT ((100 + (i * 37 + d * 101) % 5000)::bigint * 1048576
+                                 + (day - $2::date) * ((i % 7) + d) * 65536
+                                 + ((i * 7919 + d * 104729 + (day - DATE '2000-01-01') * 31) % 1000000))::bigint AS s) size`,
+    [INSTANCES, origin, from, to],
+  );
+  await dataSource.query(
+    `INSERT INTO instance_size_stats (instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count, collected_date, collected_at, created_at, updated_at)
+     SELECT instance_id, sum(size_bytes), sum(data_size_bytes), sum(log_size_bytes), count(*), collected_date,
+            max(collected_at), max(collected_at), ${backdated ? 'max(updated_at)' : 'now()'}
+     FROM database_size_stats WHERE collected_date BETWEEN $1::date AND $2::date
+     GROUP BY instance_id, collected_date`,
+    [from, to],
+  );
+}
+
+/** Floor: the same rollup SELECTs, each written once into an unlogged table without indexes. */
+async function floor(dataSource: DataSource, first: string, last: string): Promise<number> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    let total = 0;
+    for (const type of PERIOD_TYPES) {
+      for (const kind of ROLLUP_KINDS) {
+        const params = rollupParams(type, periodRangeForDates(type, first, last));
+        await runner.query(`PREPARE floor_rollup AS ${rollupSelectSql(kind, type)}`);
+        const table = `floor_${kind}_${type}`;
+        const literal = params.map((value) => `'${value}'`).join(', ');
+        total += await time(() => runner.query(`CREATE UNLOGGED TABLE ${table} AS EXECUTE floor_rollup(${literal})`));
+        await runner.query('DEALLOCATE floor_rollup');
+        await runner.query(`DROP TABLE ${table}`);
+      }
+    }
+    return total;
+  } finally {
+    await runner.release();
+  }
+}
+
+async function latency(baseUrl: string, path: string, token: string): Promise<{ p50: number; p95: number; requests: number; errors: number }> {
+  const samples: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: `${baseUrl}${path}`,
+    connections: CLIENTS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode === 200) samples.push(responseTime);
+    else errors++;
+  });
+  await instance;
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), requests: samples.length, errors };
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
+  const admin = new Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  const {
+    rows: [{ version }],
+  } = await admin.query(`SELECT current_setting('server_version') AS version`);
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+  const url = withDatabase(SERVER_URL, DATABASE);
+  await runMigrations(url, new Logger('bench'));
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-'));
+  const config = loadAppConfig({
+    DATABASE_URL: url,
+    DATA_DIR: dataDir,
+    APP_TIMEZONE: 'UTC',
+    ADMIN_PASSWORD,
+    COLLECT_ENABLED: 'false',
+    AGGREGATION_ENABLED: 'false',
+    PARTITION_ENABLED: 'false',
+    CLEANUP_ENABLED: 'false',
+    ARCHIVE_ENABLED: 'false',
+  });
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+
+  const today = new Date().toISOString().slice(0, 10);
+  const last = addDays(today, -2);
+  const first = addDays(last, -(DAYS - 1));
+  const newDay = addDays(last, 1);
+  console.log(`PostgreSQL ${version}, ${cpus().length} CPUs, load average ${load()} (shared machine)`);
+  console.log(`data set: ${INSTANCES} instances × ${DATABASES} databases × ${DAYS} days (${first} … ${last}) = ${(INSTANCES * DATABASES * DAYS).toLocaleString('en-US')} database rows`);
+
+  const months: Date[] = [];
+  for (let month = new Date(`${periodStart('quarterly', addDays(first, -7))}T00:00:00Z`); month <= new Date(`${newDay}T00:00:00Z`); month = addMonths(month, 1)) months.push(month);
+  for (const table of STATS_TABLES) for (const month of months) await dataSource.query(createPartitionSql(table, month));
+
+  await dataSource.query(
+    `INSERT INTO instances (name, db_type, host, port, username, is_active)
+     SELECT 'bench-' || lpad(i::text, 4, '0'), (ARRAY['postgresql','mysql','sqlserver','oracle'])[1 + i % 4], 'h', 5432, 'u', i % 10 <> 0
+     FROM generate_series(1, $1::int) i`,
+    [INSTANCES],
+  );
+  await dataSource.query('ANALYZE instances');
+  const generated = await time(() => generate(dataSource, first, last));
+  await dataSource.query('VACUUM ANALYZE database_size_stats');
+  await dataSource.query('VACUUM ANALYZE instance_size_stats');
+  console.log(`generated in ${seconds(generated)} (+ vacuum analyze), load average ${load()}`);
+
+  const repository = new AggregationRepository(dataSource);
+  const sessions = new SessionsService(dataSource);
+  const service = new AggregationService(repository, sessions, new JobLockService(dataSource), null as unknown as CronRegistrar, config);
+
+  const floorMs = await time(() => floor(dataSource, first, last));
+  console.log(`(c) floor, CREATE UNLOGGED TABLE … AS the same 8 rollup SELECTs: ${seconds(floorMs)}  [load ${load()}]`);
+
+  let rows = 0;
+  const initialMs = await time(async () => {
+    for (const outcome of await service.recomputeRange(first, last)) rows += outcome.databaseRows + outcome.instanceRows;
+  });
+  console.log(`(a0) first build, all four period types into empty tables: ${seconds(initialMs)} = ${(initialMs / floorMs).toFixed(2)}× floor (${rows.toLocaleString('en-US')} rows)  [load ${load()}]`);
+  await dataSource.query('VACUUM ANALYZE database_size_aggregations');
+  await dataSource.query('VACUUM ANALYZE instance_size_aggregations');
+
+  rows = 0;
+  const fullMs = await time(async () => {
+    for (const outcome of await service.recomputeRange(first, last)) rows += outcome.databaseRows + outcome.instanceRows;
+  });
+  console.log(`(a) full recompute of all four period types over ${DAYS} days: ${seconds(fullMs)} = ${(fullMs / floorMs).toFixed(2)}× floor (target ≤ 3×; ${rows} rows rewritten)  [load ${load()}]`);
+
+  const [{ mark }] = await dataSource.query(
+    `SELECT greatest((SELECT max(updated_at) FROM database_size_stats), (SELECT max(updated_at) FROM instance_size_stats)) AS mark`,
+  );
+  await repository.advanceWatermark(mark);
+  await insertDays(dataSource, first, newDay, newDay, false);
+  let incrementalSession = '';
+  const incrementalMs = await time(async () => {
+    incrementalSession = await service.run({ mode: 'incremental' }, PERIOD_TYPES, 'manual', null);
+  });
+  const session = await sessions.get(incrementalSession);
+  console.log(
+    `(b) incremental run (session ${session.status}) after one new day (${newDay}, ${(INSTANCES * DATABASES).toLocaleString('en-US')} readings): ${seconds(incrementalMs)} ` +
+      `(target < 2 s; ${session.records.map((r) => `${r.instance_name} ${r.items_synced}`).join(', ')} rows written)  [load ${load()}]`,
+  );
+  await dataSource.destroy();
+
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: url }), { logger: ['error'] });
+  configureApp(app, join(dataDir, 'no-web'));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}/api/v1`;
+  const login = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const instanceId = Math.ceil(INSTANCES / 2);
+  const endpoints: [string, string][] = [
+    ['trends (monthly, default 12 months)', `/instances/${instanceId}/database-sizes/trends?period_type=monthly`],
+    ['trends (weekly, 12 months)', `/instances/${instanceId}/database-sizes/trends?period_type=weekly&months=12`],
+    ['aggregations (daily, page 1 of 20)', `/instances/${instanceId}/database-sizes/aggregations?period_type=daily`],
+    ['aggregations (monthly, one database)', `/instances/${instanceId}/database-sizes/aggregations?period_type=monthly&database_name=db_07`],
+  ];
+  for (const [name, path] of endpoints) {
+    // One client first (also warms the caches), then 20 concurrent clients.
+    const single: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      single.push(await time(async () => {
+        const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        await response.arrayBuffer();
+      }));
+    }
+    single.sort((a, b) => a - b);
+    console.log(`GET ${name}: 1 client p50 ${percentile(single, 50).toFixed(1)} ms`);
+    const result = await latency(baseUrl, path, token);
+    console.log(
+      `GET ${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (target p95 < 100 ms; ${CLIENTS} clients, ${result.requests} requests in ${DURATION_S} s, ${result.errors} non-200)  [load ${load()}]`,
+    );
+  }
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let requests cut off at the end of a run finish
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) {
+    const cleanup = new Client({ connectionString: SERVER_URL });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
