@@ -39,6 +39,9 @@ export class StatsRepository {
    */
   async saveReading(reading: InstanceReading): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // The record's finish, committed synchronously right after, flushes the WAL past this commit;
+      // not waiting for the flush here saves one fsync per instance and loses nothing.
+      await manager.query('SET LOCAL synchronous_commit = off');
       if (reading.databases.length > 0) {
         await manager.query(
           `INSERT INTO database_size_stats

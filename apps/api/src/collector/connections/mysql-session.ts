@@ -31,8 +31,13 @@ export async function openMysqlSession(options: ConnectionOptions, signal: Abort
       new Promise<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve()))),
       signal,
     );
-    const [rows] = await raceAbort(promise.query('SELECT VERSION() AS version'), signal);
-    const version = String((rows as { version: string }[])[0]?.version ?? 'unknown');
+    // mysql2 keeps the handshake's server version: no extra round trip.
+    const handshake = (connection as unknown as { _handshakePacket?: { serverVersion?: string } | null })._handshakePacket;
+    let version = handshake?.serverVersion;
+    if (!version) {
+      const [rows] = await raceAbort(promise.query('SELECT VERSION() AS version'), signal);
+      version = String((rows as { version: string }[])[0]?.version ?? 'unknown');
+    }
     const serverVersion = /mariadb/i.test(version) ? `MariaDB ${version}` : `MySQL ${version}`;
     return {
       serverVersion,

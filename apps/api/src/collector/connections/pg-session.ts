@@ -3,7 +3,10 @@ import { onAbort, raceAbort } from './abort';
 import type { ConnectionOptions, EngineSession } from './connection-options';
 
 interface ClientWithStream {
-  connection?: { stream?: { destroy(): void } };
+  connection?: {
+    stream?: { destroy(): void };
+    on(event: 'parameterStatus', listener: (message: { parameterName: string; parameterValue: string }) => void): void;
+  };
 }
 
 /** A pg client on `database` (default: the instance's configured database, else postgres). */
@@ -26,11 +29,19 @@ export async function openPostgresSession(options: ConnectionOptions, signal: Ab
       /* already gone */
     }
   };
+  // The server announces its version at start-up (ParameterStatus): no extra round trip.
+  let announcedVersion: string | undefined;
+  (client as unknown as ClientWithStream).connection?.on('parameterStatus', (message) => {
+    if (message.parameterName === 'server_version') announcedVersion = message.parameterValue;
+  });
   const detach = onAbort(signal, destroy);
   try {
     await raceAbort(client.connect(), signal);
-    const result = await raceAbort(client.query<{ server_version: string }>('SHOW server_version'), signal);
-    const serverVersion = `PostgreSQL ${result.rows[0]?.server_version ?? 'unknown'}`;
+    if (announcedVersion === undefined) {
+      const result = await raceAbort(client.query<{ server_version: string }>('SHOW server_version'), signal);
+      announcedVersion = result.rows[0]?.server_version;
+    }
+    const serverVersion = `PostgreSQL ${announcedVersion ?? 'unknown'}`;
     return {
       serverVersion,
       query: async <T extends object>(sql: string, params?: unknown[]) => (await raceAbort(client.query(sql, params), signal)).rows as T[],

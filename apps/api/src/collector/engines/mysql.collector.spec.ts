@@ -1,4 +1,4 @@
-import { mapMysqlSizes } from './mysql.collector';
+import { mapMysqlSizes, mysqlFlavour } from './mysql.collector';
 
 describe('mapMysqlSizes', () => {
   it('adds InnoDB file sizes and non-InnoDB table lengths per schema, empty schemas at 0', () => {
@@ -44,5 +44,23 @@ describe('mapMysqlSizes', () => {
   it('ignores tablespaces of schemas not listed (system schemas)', () => {
     const databases = mapMysqlSizes(['app'], [{ schema_raw: 'mysql', schema_decoded: 'mysql', table_raw: 'x', table_decoded: 'x', file_size: '999' }], []);
     expect(databases).toEqual([{ name: 'app', sizeBytes: 0, dataSizeBytes: 0, logSizeBytes: null }]);
+  });
+});
+
+describe('mysqlFlavour', () => {
+  it('reads MariaDB as INNODB_SYS_TABLESPACES without a stats cache', () => {
+    expect(mysqlFlavour('MariaDB 10.11.19-MariaDB-0+deb12u1')).toEqual({ tablespaceView: 'INNODB_SYS_TABLESPACES', statsCache: false });
+  });
+
+  it('reads MySQL 8 as INNODB_TABLESPACES with information_schema_stats_expiry', () => {
+    expect(mysqlFlavour('MySQL 8.4.3')).toEqual({ tablespaceView: 'INNODB_TABLESPACES', statsCache: true });
+  });
+
+  it('reads MySQL 5.7 as INNODB_SYS_TABLESPACES', () => {
+    expect(mysqlFlavour('MySQL 5.7.44-log')).toEqual({ tablespaceView: 'INNODB_SYS_TABLESPACES', statsCache: false });
+  });
+
+  it('probes when the version is unreadable', () => {
+    expect(mysqlFlavour('MySQL unknown')).toEqual({ tablespaceView: null, statsCache: true });
   });
 });

@@ -35,6 +35,19 @@ export function mapMysqlSizes(schemas: string[], tablespaces: MysqlTablespaceRow
   });
 }
 
+/**
+ * What the server version says: MariaDB and MySQL 5.7 have INNODB_SYS_TABLESPACES and no stats
+ * cache; MySQL 8 has INNODB_TABLESPACES and information_schema_stats_expiry. Unknown → probe.
+ */
+export function mysqlFlavour(serverVersion: string): { tablespaceView: 'INNODB_TABLESPACES' | 'INNODB_SYS_TABLESPACES' | null; statsCache: boolean } {
+  if (/mariadb/i.test(serverVersion)) return { tablespaceView: 'INNODB_SYS_TABLESPACES', statsCache: false };
+  const match = /(\d+)\.(\d+)/.exec(serverVersion);
+  if (!match) return { tablespaceView: null, statsCache: true };
+  const major = Number(match[1]);
+  if (major >= 8) return { tablespaceView: 'INNODB_TABLESPACES', statsCache: true };
+  return { tablespaceView: 'INNODB_SYS_TABLESPACES', statsCache: false };
+}
+
 @Injectable()
 export class MysqlCollector implements DatabaseSizeCollector {
   readonly dbType = 'mysql' as const;
@@ -42,10 +55,12 @@ export class MysqlCollector implements DatabaseSizeCollector {
   collect(options: ConnectionOptions, signal: AbortSignal): Promise<CollectionResult> {
     return withSession((s) => openMysqlSession(options, s), signal, async (session) => {
       const warnings: string[] = [];
-      await mysqlSizeRepository.disableStatsCache(session);
+      const flavour = mysqlFlavour(session.serverVersion);
+      // MySQL 8 caches information_schema.TABLES statistics (a day by default): read them fresh.
+      if (flavour.statsCache) await mysqlSizeRepository.disableStatsCache(session);
       const schemas = (await mysqlSizeRepository.listSchemas(session)).map((row) => row.name);
       let tablespaces: MysqlTablespaceRow[] = [];
-      const view = await mysqlSizeRepository.tablespaceView(session);
+      const view = flavour.tablespaceView ?? (await mysqlSizeRepository.tablespaceView(session));
       if (view) {
         try {
           tablespaces = await mysqlSizeRepository.listTablespaces(session, view);
@@ -57,10 +72,9 @@ export class MysqlCollector implements DatabaseSizeCollector {
       const tables = await mysqlSizeRepository.listTables(session);
       let instanceLogBytes: number | null = null;
       try {
-        instanceLogBytes = await mysqlSizeRepository.binlogBytes(session);
+        if (await mysqlSizeRepository.binlogEnabled(session)) instanceLogBytes = await mysqlSizeRepository.binlogBytes(session);
       } catch (error) {
-        const errno = (error as { errno?: number }).errno;
-        if (errno !== 1381) warnings.push(`binary log size not collected: ${errorMessage(error)}`);
+        warnings.push(`binary log size not collected: ${errorMessage(error)} (needs REPLICATION CLIENT / BINLOG MONITOR)`);
       }
       return { databases: mapMysqlSizes(schemas, tablespaces, tables), instanceLogBytes, warnings, serverVersion: session.serverVersion };
     });

@@ -20,6 +20,12 @@ export interface MysqlTableRow {
 
 /** The SQL the MySQL/MariaDB collector runs on a monitored server. */
 export const mysqlSizeRepository = {
+  /** Whether binary logging is on (SHOW BINARY LOGS fails otherwise). */
+  async binlogEnabled(session: EngineSession): Promise<boolean> {
+    const [row] = await session.query<{ log_bin: number | string }>('SELECT @@log_bin AS log_bin');
+    return Number(row?.log_bin) === 1;
+  },
+
   /** MySQL 8 caches information_schema.TABLES for a day by default; MariaDB has no such variable (1193). */
   async disableStatsCache(session: EngineSession): Promise<boolean> {
     try {
