@@ -9,6 +9,7 @@ import { testServerKind } from '../test-support/test-database';
 import type { ArchiveStep, ArchiveStepResult } from './archive-step';
 import { ARCHIVE_DISABLED_MESSAGE, PartitionCleanupService, SCHEDULED_NO_ARCHIVE_MESSAGE } from './partition-cleanup.service';
 import { PartitionCreateService } from './partition-create.service';
+import { PartitionJobsService } from './partition-jobs.service';
 import { addMonths, formatDate, partitionName } from './partition-naming';
 import { currentMonth, formatYearMonth } from './partition-plan';
 import { PartitionRepository } from './partition.repository';
@@ -377,6 +378,13 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       await t.http.get('/api/v1/partitions/status').auth(viewer.token, { type: 'bearer' }).expect(403);
       await post('create', { month: ym(1) }, viewer.token).expect(403);
       await post('cleanup', { dry_run: true }, viewer.token).expect(403);
+    });
+
+    it('at start-up fails a partition session a dead process left running', async () => {
+      const { sessionId } = await t.app.get(SessionsService).start({ category: 'partition', type: 'scheduled', targets: [{ instanceId: null, name: 'database_size_stats' }] });
+      await t.app.get(PartitionJobsService).onApplicationBootstrap();
+      const session = await t.app.get(SessionsService).get(sessionId);
+      expect(session).toMatchObject({ status: 'failed', error_message: expect.stringContaining('interrupted') });
     });
 
     it('answers 409 to a manual create while a partition run holds the lock', async () => {
