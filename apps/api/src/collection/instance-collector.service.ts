@@ -34,11 +34,14 @@ export class InstanceCollectorService {
 
   async collect(target: CollectionTarget, recordId: number): Promise<InstanceOutcome> {
     const started = performance.now();
-    await this.sessions.markRunning(recordId);
     let options: ConnectionOptions | undefined;
     const timer = timeoutSignal(this.config.collectTimeoutMs);
     try {
-      const credentials = await this.access.getCredentials(target.id);
+      // Independent round trips to the repository, side by side; both settle before the record can be finished.
+      const [read, marked] = await Promise.allSettled([this.access.getCredentials(target.id), this.sessions.markRunning(recordId)]);
+      if (marked.status === 'rejected') throw marked.reason;
+      if (read.status === 'rejected') throw read.reason;
+      const credentials = read.value;
       options = {
         host: credentials.host,
         port: credentials.port,
