@@ -211,6 +211,18 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       expect(month).toMatchObject({ range_from: formatDate(monthAt(-24)), range_to: formatDate(monthAt(-23)), row_count: 40 });
     });
 
+    it('flags the planner estimate instead of counting a partition estimated over 5 M rows', async () => {
+      const name = partitionName('instance_size_stats', monthAt(1));
+      // Stand-in for a very large partition: the planner statistics say 6 M rows (superuser test server).
+      await t.dataSource.query(`UPDATE pg_class SET reltuples = 6000000 WHERE relname = $1`, [name]);
+      const list = (await t.http.get('/api/v1/partitions?table=instance_size_stats').auth(t.adminToken, { type: 'bearer' }).expect(200)).body.data as {
+        name: string; row_count: number; row_count_estimated: boolean;
+      }[];
+      expect(list.find((p) => p.name === name)).toMatchObject({ row_count: 6_000_000, row_count_estimated: true });
+      expect(list.filter((p) => p.name !== name).every((p) => !p.row_count_estimated)).toBe(true);
+      await t.dataSource.query(`ANALYZE "${name}"`);
+    });
+
     it('reports rows stuck in default, gaps and missing months', async () => {
       await insertDatabaseStats(t.dataSource, [{ instanceId, databaseName: 'future', date: day(60, 1), sizeBytes: 1 }]);
       await t.app.get(PartitionRepository).dropMonthPartition('database_size_aggregations', current);
