@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 const DUCKDB_THREADS = '2';
+const IDLE_CONNECTIONS = 4;
 
 /** One in-process DuckDB (in memory, spilling under ARCHIVE_DIR/.duckdb-tmp), capped at DUCKDB_MEMORY_LIMIT. */
 @Injectable()
 export class DuckDbService implements OnModuleDestroy {
   private readonly logger = new Logger(DuckDbService.name);
   private instance: Promise<DuckDBInstance> | null = null;
+  private readonly idle: DuckDBConnection[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -20,13 +22,18 @@ export class DuckDbService implements OnModuleDestroy {
     return (await this.instance).connect();
   }
 
-  /** Runs `work` on a fresh connection and closes it. */
+  /** Runs `work` on a pooled connection (one query at a time each; up to IDLE_CONNECTIONS kept open). */
   async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = await this.connect();
+    const connection = this.idle.pop() ?? (await this.connect());
+    let healthy = true;
     try {
       return await work(connection);
+    } catch (error) {
+      healthy = false;
+      throw error;
     } finally {
-      connection.closeSync();
+      if (healthy && this.idle.length < IDLE_CONNECTIONS && this.instance) this.idle.push(connection);
+      else connection.closeSync();
     }
   }
 
@@ -53,6 +60,7 @@ export class DuckDbService implements OnModuleDestroy {
     if (!this.instance) return;
     const instance = await this.instance.catch(() => null);
     this.instance = null;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
     instance?.closeSync();
   }
 }
