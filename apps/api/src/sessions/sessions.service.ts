@@ -131,8 +131,12 @@ export class SessionsService {
   /** At start-up: sessions left running by a process that died are failed, with their open records. */
   async failInterrupted(categories: readonly SessionCategory[], reason = 'interrupted: the process stopped before the run finished'): Promise<number> {
     const rows: { session_id: string }[] = await this.dataSource.query(
-      `UPDATE sync_sessions SET status = 'failed', completed_at = now(), error_message = $2, updated_at = now()
-       WHERE status = 'running' AND sync_category = ANY($1) RETURNING session_id`,
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH failed AS (
+         UPDATE sync_sessions SET status = 'failed', completed_at = now(), error_message = $2, updated_at = now()
+         WHERE status = 'running' AND sync_category = ANY($1) RETURNING session_id
+       )
+       SELECT session_id FROM failed`,
       [categories, reason],
     );
     if (rows.length > 0) {
