@@ -137,6 +137,17 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
       );
       expect(Number(instanceRow.total)).toBe(pgRows.reduce((sum, r) => sum + r.size_bytes, 0));
       expect(instanceRow.count).toBe(pgRows.length);
+
+      // The instances list shows each instance's latest total and last collection.
+      const listed = (await t.http.get('/api/v1/instances').auth(t.adminToken, admin()).expect(200)).body.data as InstanceResponse[];
+      expect(listed.find((i) => i.id === healthyPg.id)).toMatchObject({
+        latest_total_size_bytes: Number(instanceRow.total),
+        database_count: pgRows.length,
+        last_collection_status: 'completed',
+      });
+      const listedAt = new Date(listed.find((i) => i.id === healthyPg.id)!.last_collected_at!).getTime();
+      expect(listedAt).toBeGreaterThanOrEqual(new Date(pgRows[0].collected_at).getTime());
+      expect(listed.find((i) => i.id === refused.id)).toMatchObject({ latest_total_size_bytes: null, last_collection_status: 'failed' });
     });
   });
 
