@@ -107,4 +107,23 @@ describe('login flow', () => {
     expect(await screen.findByTestId('login-submit')).toBeTruthy();
     expect(sessionStorage.getItem('capacity.token')).toBeNull();
   });
+
+  it('after a logout, the next user lands on the instances page, not on the previous user\'s page', async () => {
+    sessionStorage.setItem('capacity.token', 'tok-3');
+    sessionStorage.setItem('capacity.user', JSON.stringify(admin));
+    mockApi({
+      'GET /sessions': { body: { data: [], pagination: pagination(0) } },
+      'GET /instances': { body: { data: [instance], pagination: pagination(1) } },
+      'POST /auth/login': { body: { access_token: 'tok-4', token_type: 'Bearer', expires_in: 3600, user: { ...admin, username: 'viewer', role: 'viewer' } } },
+    });
+    window.history.replaceState(null, '', '/sessions');
+    renderApp();
+
+    await userEvent.click(await screen.findByTestId('logout'));
+    await userEvent.type(await screen.findByTestId('login-username'), 'viewer');
+    await userEvent.type(screen.getByTestId('login-password'), 'pw');
+    await userEvent.click(screen.getByTestId('login-submit'));
+    expect(await screen.findByTestId('instances-table')).toBeTruthy();
+    expect(window.location.pathname).toBe('/instances');
+  });
 });

@@ -13,6 +13,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.empty': 'Nothing to show yet.',
   'common.error': 'Something went wrong',
+  'common.refresh': 'Refresh',
   'common.retry': 'Retry',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -15,6 +15,7 @@ export const zhCN: Dictionary = {
   'common.loading': '加载中…',
   'common.empty': '暂无数据。',
   'common.error': '出错了',
+  'common.refresh': '刷新',
   'common.retry': '重试',
   'common.save': '保存',
   'common.cancel': '取消',

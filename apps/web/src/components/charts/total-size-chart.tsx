@@ -21,14 +21,17 @@ export function TotalSizeChart({
   testId?: string;
 }) {
   const hasForecast = rows.some((row) => row.forecast !== undefined);
+  // A time axis: the forecast's far dates sit at their true distance from the readings.
+  const data = rows.map((row) => ({ ...row, ts: Date.parse(`${row.date}T00:00:00Z`) }));
+  const dateOf = (ms: unknown) => format.date(new Date(Number(ms)).toISOString().slice(0, 10));
   return (
     <div data-testid={testId} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
+        <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
-          <XAxis dataKey="date" tickFormatter={format.date} minTickGap={24} />
+          <XAxis dataKey="ts" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={dateOf} minTickGap={32} />
           <YAxis tickFormatter={(v: number) => format.value(v)} width={80} />
-          <Tooltip labelFormatter={(label) => format.date(String(label))} formatter={(value) => format.value(Number(value))} />
+          <Tooltip labelFormatter={dateOf} formatter={(value) => format.value(Number(value))} />
           <Legend />
           <Area type="monotone" dataKey="actual" name={labels.actual} stroke="#3b5bdb" fill="#3b5bdb" fillOpacity={0.2} isAnimationActive={false} connectNulls />
           {hasForecast ? (

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { useI18n } from '../../../i18n';
-import { useSession } from '../../sessions/api/sessions';
+import { useSessionFinished } from '../../sessions/api/sessions';
 import { SessionFollower } from '../../sessions/components/session-progress';
 import { useRunAggregation } from '../api/aggregations';
 
@@ -14,12 +14,11 @@ export function RunAggregationButton() {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const sessionId = run.data?.session_id ?? null;
-  const session = useSession(sessionId);
+  const session = useSessionFinished(sessionId, () => {
+    void client.invalidateQueries({ queryKey: ['aggregations'] });
+    void client.invalidateQueries({ queryKey: ['instance-aggregations'] });
+  });
   const finished = session.data && session.data.status !== 'running';
-
-  useEffect(() => {
-    if (finished) void client.invalidateQueries({ queryKey: ['aggregations'] });
-  }, [finished, client]);
 
   return (
     <>

@@ -4,9 +4,13 @@ import { useI18n } from '../../../i18n';
 import { useAuth } from '../hooks/auth-provider';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
+  const { user, signedOutBy } = useAuth();
   const location = useLocation();
-  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!user) {
+    // After an expired token or on a deep link, come back here once signed in; not after a logout.
+    const state = signedOutBy === 'logout' ? null : { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={state} />;
+  }
   return <>{children}</>;
 }
 

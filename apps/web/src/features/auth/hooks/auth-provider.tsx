@@ -11,6 +11,8 @@ export interface AuthValue {
   logout: () => void;
   /** The API refused the token: forget it without calling anything. */
   expire: () => void;
+  /** Why there is no user: a deliberate logout does not send the next user back to the last page. */
+  signedOutBy: 'logout' | 'expired' | null;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -18,23 +20,31 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [user, setUser] = useState<UserResponse | null>(() => (tokenStorage.getToken() ? tokenStorage.getUser() : null));
+  const [signedOutBy, setSignedOutBy] = useState<AuthValue['signedOutBy']>(null);
 
   const login = useCallback(async (username: string, password: string) => {
     const response = await loginRequest(username, password);
     tokenStorage.save(response.access_token, response.user);
     setUser(response.user);
+    setSignedOutBy(null);
     return response.user;
   }, []);
 
-  const expire = useCallback(() => {
-    tokenStorage.clear();
-    setUser(null);
-    queryClient.clear();
-  }, [queryClient]);
+  const signOut = useCallback(
+    (reason: 'logout' | 'expired') => {
+      tokenStorage.clear();
+      setUser(null);
+      setSignedOutBy(reason);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
+  const logout = useCallback(() => signOut('logout'), [signOut]);
+  const expire = useCallback(() => signOut('expired'), [signOut]);
 
   const value = useMemo<AuthValue>(
-    () => ({ user, isAdmin: user?.role === 'admin', login, logout: expire, expire }),
-    [user, login, expire],
+    () => ({ user, isAdmin: user?.role === 'admin', login, logout, expire, signedOutBy }),
+    [user, login, logout, expire, signedOutBy],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,8 +1,10 @@
 import type { InstanceResponse } from '@capacity/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { useI18n } from '../../../i18n';
+import { useSessionFinished } from '../../sessions/api/sessions';
 import { SessionFollower } from '../../sessions/components/session-progress';
 import { useCollectNow, useTestConnection } from '../api/instances';
 
@@ -11,6 +13,13 @@ export function CollectNowButton({ instance, testId }: { instance: InstanceRespo
   const { t } = useI18n();
   const collect = useCollectNow();
   const [open, setOpen] = useState(false);
+  const client = useQueryClient();
+  // The run wrote new readings: refresh the lists and the storage views.
+  useSessionFinished(collect.data?.session_id ?? null, () => {
+    for (const key of ['instances', 'instance', 'database-sizes', 'database-sizes-latest', 'forecast', 'instance-aggregations', 'sessions']) {
+      void client.invalidateQueries({ queryKey: [key] });
+    }
+  });
   return (
     <>
       <button

@@ -14,11 +14,18 @@ const instance = {
 } satisfies InstanceResponse;
 
 describe('InstanceDetailPage', () => {
-  it('runs "collect now" for the instance and follows the session until it completes', async () => {
+  it('runs "collect now" for the instance, follows the session until it completes, then refreshes the storage views', async () => {
     let polls = 0;
     const api = mockApi({
       'GET /instances/5': { body: instance },
-      'GET /instances/5/database-sizes/latest': { body: { data: [] } },
+      // Readings exist once the run is over.
+      'GET /instances/5/database-sizes/latest': () => ({
+        body: {
+          data: polls >= 2
+            ? [{ database_name: 'app', size_bytes: 2048, size_mb: 0, data_size_bytes: null, data_size_mb: null, log_size_bytes: null, log_size_mb: null, collected_date: '2026-11-28', collected_at: '2026-11-28T03:00:00Z' }]
+            : [],
+        },
+      }),
       'GET /instances/5/database-sizes': { body: { data: [] } },
       'GET /instances/5/database-sizes/forecast': { body: { database_name: null, points_used: 0, slope_mb_per_day: null, projections: [], enough_history: false, message: 'not enough history' } },
       'GET /instances/5/database-sizes/aggregations': { body: { data: [], pagination: pagination(0) } },
@@ -46,5 +53,7 @@ describe('InstanceDetailPage', () => {
     expect((await screen.findByTestId('session-status')).textContent).toBe('running');
     await waitFor(() => expect(screen.getByTestId('session-status').textContent).toBe('completed'), { timeout: 5000 });
     expect(api.calls.find((c) => c.path === '/collections/run')?.body).toEqual({ instance_id: 5 });
+    // The finished run refreshes the storage views.
+    expect(await screen.findByTestId('database-row-app')).toBeTruthy();
   }, 15_000);
 });

@@ -58,7 +58,7 @@ export function InstancesPage() {
         </label>
       </div>
       {remove.isError ? <p className="error-text" role="alert">{(remove.error as Error).message}</p> : null}
-      <QueryView query={query} isEmpty={(page) => page.data.length === 0} empty={t('instances.empty')}>
+      <QueryView query={query}>
         {(page) => (
           <div className="table-wrap">
             <table className="table" data-testid="instances-table">
@@ -75,6 +75,13 @@ export function InstancesPage() {
                 </tr>
               </thead>
               <tbody>
+                {page.data.length === 0 ? (
+                  <tr>
+                    <td colSpan={8} className="state-empty-row" data-testid="instances-empty">
+                      {t('instances.empty')}
+                    </td>
+                  </tr>
+                ) : null}
                 {page.data.map((instance) => (
                   <tr key={instance.id} data-testid={`instance-row-${instance.name}`}>
                     <td>

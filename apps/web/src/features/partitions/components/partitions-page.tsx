@@ -61,7 +61,7 @@ export function PartitionsPage() {
       <div className="page-header">
         <h1>{t('partitions.title')}</h1>
         <button type="button" className="btn" onClick={() => void status.refetch()}>
-          {t('common.retry')}
+          {t('common.refresh')}
         </button>
       </div>
       <QueryView query={status} isEmpty={(d) => d.tables.length === 0} empty={t('partitions.empty')}>

@@ -1,5 +1,6 @@
 import type { Paginated, SessionCategory, SessionDetailResponse, SessionResponse, SessionStatus } from '@capacity/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api } from '../../../lib/api-client';
 
 export const POLL_MS = 1500;
@@ -41,4 +42,16 @@ export function useSessions(filter: SessionsFilter) {
 /** Follows one run until it leaves `running`. */
 export function useSession(id: string | null) {
   return useQuery({ ...sessionQuery(id ?? ''), enabled: Boolean(id) });
+}
+
+/** Runs `onFinished` once when the followed session leaves `running` (e.g. to refresh what it changed). */
+export function useSessionFinished(id: string | null, onFinished: () => void) {
+  const query = useSession(id);
+  const finished = Boolean(query.data && query.data.status !== 'running');
+  const callback = useRef(onFinished);
+  callback.current = onFinished;
+  useEffect(() => {
+    if (finished) callback.current();
+  }, [finished, id]);
+  return query;
 }
