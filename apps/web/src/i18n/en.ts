@@ -193,6 +193,12 @@ export const en = {
   'sessions.details': 'Details',
   'sessions.following': 'Following session {id}',
 
+  'category.capacity': 'Collection',
+  'category.aggregation': 'Aggregation',
+  'category.partition': 'Partitions',
+  'category.archive': 'Archive',
+  'sessionType.scheduled': 'scheduled',
+  'sessionType.manual': 'manual',
   'status.running': 'running',
   'status.completed': 'completed',
   'status.partial': 'partial',

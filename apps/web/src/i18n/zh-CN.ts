@@ -195,6 +195,12 @@ export const zhCN: Dictionary = {
   'sessions.details': '详情',
   'sessions.following': '正在跟踪会话 {id}',
 
+  'category.capacity': '容量采集',
+  'category.aggregation': '统计聚合',
+  'category.partition': '分区管理',
+  'category.archive': '归档',
+  'sessionType.scheduled': '定时',
+  'sessionType.manual': '手动',
   'status.running': '运行中',
   'status.completed': '已完成',
   'status.partial': '部分成功',

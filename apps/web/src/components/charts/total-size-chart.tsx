@@ -24,12 +24,13 @@ export function TotalSizeChart({
   // A time axis: the forecast's far dates sit at their true distance from the readings.
   const data = rows.map((row) => ({ ...row, ts: Date.parse(`${row.date}T00:00:00Z`) }));
   const dateOf = (ms: unknown) => format.date(new Date(Number(ms)).toISOString().slice(0, 10));
+  const ticks = evenTicks(data.map((row) => row.ts), 8);
   return (
     <div data-testid={testId} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
-          <XAxis dataKey="ts" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={dateOf} minTickGap={32} />
+          <XAxis dataKey="ts" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={dateOf} minTickGap={32} />
           <YAxis tickFormatter={(v: number) => format.value(v)} width={80} />
           <Tooltip labelFormatter={dateOf} formatter={(value) => format.value(Number(value))} />
           <Legend />
@@ -41,4 +42,17 @@ export function TotalSizeChart({
       </ResponsiveContainer>
     </div>
   );
+}
+
+const DAY_MS = 86_400_000;
+
+/** About `count` whole-day ticks spread over the range (a time axis only ticks data points otherwise). */
+export function evenTicks(times: number[], count: number): number[] {
+  if (times.length === 0) return [];
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const step = Math.max(DAY_MS, Math.round((max - min) / Math.max(1, count - 1) / DAY_MS) * DAY_MS);
+  const ticks: number[] = [];
+  for (let t = min; t <= max; t += step) ticks.push(t);
+  return ticks;
 }

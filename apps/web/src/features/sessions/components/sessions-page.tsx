@@ -54,7 +54,7 @@ export function SessionsPage() {
             <option value="">{t('common.all')}</option>
             {SESSION_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {t(`category.${c}`)}
               </option>
             ))}
           </select>
@@ -91,8 +91,8 @@ export function SessionsPage() {
                   <Fragment key={session.session_id}>
                     <tr data-testid={`session-row-${session.session_id}`}>
                       <td>{fmt.dateTime(session.started_at)}</td>
-                      <td>{session.sync_category}</td>
-                      <td>{session.sync_type}</td>
+                      <td>{t(`category.${session.sync_category}`)}</td>
+                      <td>{t(`sessionType.${session.sync_type}`)}</td>
                       <td>
                         <StatusBadge status={session.status} />
                       </td>
