@@ -8,7 +8,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     const instanceCollector = new InstanceCollectorService(collectors, access, new StatsService(new StatsRepository(dataSource), config), sessions, metrics, config);
     const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, sessions, new JobLockService(dataSource), metrics, config);
 
+    const loadBefore = loadavg()[0];
     let peakSampled = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakSampled = Math.max(peakSampled, process.memoryUsage().rss);
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     console.log(`  session ${session.session_id}: ${session.status}, ${session.successful_instances} completed, ${session.failed_instances} failed`);
     if (failures.length > 0) console.log(`  first failure: ${failures[0].instance_name}: ${failures[0].error_message}`);
     console.log(`  stored: ${rows} database_size_stats rows, ${dbs} instance_size_stats rows (${summary.databases} databases read)`);
+    console.log(`  machine: ${cpus().length} cores, 1-min load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0].toFixed(2)} after (other processes included)`);
     console.log(`  wall time: ${seconds.toFixed(2)} s`);
     console.log(`  throughput: ${(INSTANCES / seconds).toFixed(1)} instances/s (target ≥ 50)`);
     console.log(`  peak RSS: ${mb(peakSampled)} sampled during the run, ${mb(peakProcess)} process maximum (target < 300 MB)`);

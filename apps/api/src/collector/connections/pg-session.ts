@@ -47,7 +47,8 @@ export async function openPostgresSession(options: ConnectionOptions, signal: Ab
       query: async <T extends object>(sql: string, params?: unknown[]) => (await raceAbort(client.query(sql, params), signal)).rows as T[],
       close: async () => {
         detach();
-        await client.end().catch(() => destroy());
+        // Terminate is sent at once; waiting for the backend process to exit would only add latency.
+        client.end().catch(() => destroy());
       },
       destroy,
     };
