@@ -34,53 +34,42 @@ export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One instance's reading in one transaction, set-based: a repeated collection on the same day
-   * updates that day's rows (latest reading wins); databases not in the reading keep their rows.
+   * One instance's reading as one statement (so one transaction, one round trip), set-based: a
+   * repeated collection on the same day updates that day's rows (latest reading wins); databases
+   * not in the reading keep their rows.
    */
   async saveReading(reading: InstanceReading): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      // The record's finish, committed synchronously right after, flushes the WAL past this commit;
-      // not waiting for the flush here saves one fsync per instance and loses nothing.
-      await manager.query('SET LOCAL synchronous_commit = off');
-      if (reading.databases.length > 0) {
-        await manager.query(
-          `INSERT INTO database_size_stats
-             (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at)
-           SELECT $1, t.name, t.size, t.data, t.log, $2::date, $3::timestamptz
-           FROM unnest($4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) AS t(name, size, data, log)
-           ON CONFLICT (instance_id, database_name, collected_date) DO UPDATE
-           SET size_bytes = EXCLUDED.size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
-               log_size_bytes = EXCLUDED.log_size_bytes, collected_at = EXCLUDED.collected_at, updated_at = now()`,
-          [
-            reading.instanceId,
-            reading.collectedDate,
-            reading.collectedAt,
-            reading.databases.map((d) => d.name),
-            reading.databases.map((d) => d.sizeBytes),
-            reading.databases.map((d) => d.dataSizeBytes),
-            reading.databases.map((d) => d.logSizeBytes),
-          ],
-        );
-      }
-      await manager.query(
-        `INSERT INTO instance_size_stats
-           (instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count, collected_date, collected_at)
-         VALUES ($1, $2, $3, $4, $5, $6::date, $7::timestamptz)
-         ON CONFLICT (instance_id, collected_date) DO UPDATE
-         SET total_size_bytes = EXCLUDED.total_size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
-             log_size_bytes = EXCLUDED.log_size_bytes, database_count = EXCLUDED.database_count,
-             collected_at = EXCLUDED.collected_at, updated_at = now()`,
-        [
-          reading.instanceId,
-          reading.totalSizeBytes,
-          reading.dataSizeBytes,
-          reading.logSizeBytes,
-          reading.databases.length,
-          reading.collectedDate,
-          reading.collectedAt,
-        ],
-      );
-    });
+    await this.dataSource.query(
+      `WITH databases AS (
+         INSERT INTO database_size_stats
+           (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at)
+         SELECT $1, t.name, t.size, t.data, t.log, $2::date, $3::timestamptz
+         FROM unnest($4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) AS t(name, size, data, log)
+         ON CONFLICT (instance_id, database_name, collected_date) DO UPDATE
+         SET size_bytes = EXCLUDED.size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
+             log_size_bytes = EXCLUDED.log_size_bytes, collected_at = EXCLUDED.collected_at, updated_at = now()
+         RETURNING 1
+       )
+       INSERT INTO instance_size_stats
+         (instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count, collected_date, collected_at)
+       SELECT $1, $8, $9, $10, (SELECT count(*) FROM databases), $2::date, $3::timestamptz
+       ON CONFLICT (instance_id, collected_date) DO UPDATE
+       SET total_size_bytes = EXCLUDED.total_size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
+           log_size_bytes = EXCLUDED.log_size_bytes, database_count = EXCLUDED.database_count,
+           collected_at = EXCLUDED.collected_at, updated_at = now()`,
+      [
+        reading.instanceId,
+        reading.collectedDate,
+        reading.collectedAt,
+        reading.databases.map((d) => d.name),
+        reading.databases.map((d) => d.sizeBytes),
+        reading.databases.map((d) => d.dataSizeBytes),
+        reading.databases.map((d) => d.logSizeBytes),
+        reading.totalSizeBytes,
+        reading.dataSizeBytes,
+        reading.logSizeBytes,
+      ],
+    );
   }
 
   /** The databases of the instance's latest reading (the newest instance row, else the newest database rows). */
