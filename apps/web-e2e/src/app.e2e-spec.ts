@@ -114,8 +114,11 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
 
   it('shows the sessions, aggregations and partitions pages to the admin', async () => {
     await page.goto(`${api.baseUrl}/sessions`);
-    await byTestId('sessions-table').locator('tbody tr').first().waitFor();
-    expect(await byTestId('sessions-table').textContent()).toContain('capacity');
+    const capacity = await apiCall<{ data: { session_id: string; status: string }[] }>(api, 'GET', '/sessions?category=capacity', await adminToken());
+    expect(capacity.data[0]?.status).toBe('completed');
+    const row = byTestId(`session-row-${capacity.data[0].session_id}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('completed');
     await screenshot('06-sessions');
 
     await byTestId('nav-aggregations').click();
