@@ -43,6 +43,7 @@ async function query<T>(url: string, sql: string, params: unknown[] = []): Promi
 }
 
 // The embedded cluster is what this spec is about; the local-server project has nothing to add.
+if (testServerKind() !== 'embedded') console.warn('SKIPPED here: the restart spec is about the embedded cluster and runs in the api-integration project');
 describe.runIf(testServerKind() === 'embedded')('start-up on an existing data directory', () => {
   const quiet = new Logger('EmbeddedPostgresSpec');
   let dataDir: string;
