@@ -102,15 +102,18 @@ async function main(): Promise<void> {
       `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes,
          collected_date, collected_at, created_at, updated_at)
        SELECT i, 'db_' || lpad(n::text, 2, '0'), x.s, (x.s * 0.82)::bigint, CASE WHEN i % 4 = 0 THEN NULL ELSE (x.s * 0.07)::bigint END,
-              d::date, x.ts, x.ts + interval '3 ms', x.ts + interval '3 ms'
+              d::date, x.ts, x.ts + x.lag, x.ts + x.lag
        FROM unnest($1::int[]) AS i, generate_series(0, ${DATABASES - 1}) AS n,
             generate_series($2::date, $3::date - 1, interval '1 day') AS d,
-            -- Sizes grow by a different random amount each day; readings land at random seconds and milliseconds:
-            -- noise like real collections, so the compression figure is not flattered by regular data.
-            LATERAL (SELECT hashint8(i * 1000003 + n * 1009 + (d::date - date '2000-01-01')) AS h) AS r,
+            -- Like real collections (StatsRepository.saveReading): sizes move by a random amount each day; one
+            -- instance's databases share that run's collected_at and created_at/updated_at (now() of its statement),
+            -- which lands at a random second and microsecond. Random, so the compression figure is not flattered.
+            LATERAL (SELECT hashint8(i * 1000003 + n * 1009 + (d::date - date '2000-01-01')) AS h,
+                            hashint8(i * 7919 + (d::date - date '2000-01-01')) AS run) AS r,
             LATERAL (SELECT (1000000000 + i::bigint * 1000003 + n * 50000017::bigint
                              + (d::date - date '2000-01-01') * 1024 * (n + 1) + abs(r.h % 4000000))::bigint AS s,
-                            d + time '03:00' + abs(r.h % 600000) * interval '1 ms' + abs((r.h / 7) % 1000) * interval '1 microsecond' AS ts) AS x`,
+                            d + time '03:00' + abs(r.run % 600000000) * interval '1 microsecond' AS ts,
+                            abs((r.run / 7) % 900000) * interval '1 microsecond' AS lag) AS x`,
       [instanceIds, formatDate(month), formatDate(addMonths(month, 1))],
     );
   }

@@ -11,7 +11,7 @@ describe('archive columns and paths', () => {
 
   it('sorts every file by instance first so a one-instance query skips row groups', () => {
     for (const table of STATS_TABLES) expect(sortColumns(table)[0]).toBe('instance_id');
-    expect(sortColumns('database_size_aggregations')).toEqual(['instance_id', 'database_name', 'period_type', 'period_start', 'id']);
+    expect(sortColumns('database_size_aggregations')).toEqual(['instance_id', 'period_start', 'period_type', 'database_name', 'id']);
   });
 
   it('reads cold values in the hot shape: numbers, YYYY-MM-DD dates, ISO UTC timestamps', () => {
