@@ -108,7 +108,7 @@ export class SessionsService {
   }
 
   /** Closes the session: status derived from its records unless a fatal error is given. */
-  async finish(sessionId: string, result: { summary?: Record<string, unknown> | null; error?: string | null } = {}): Promise<SessionResponse> {
+  async finish(sessionId: string, result: { summary?: Record<string, unknown> | null; error?: string | null } = {}): Promise<SessionDetailResponse> {
     const session = await this.dataSource.getRepository(SyncSession).findOneByOrFail({ sessionId });
     const status = result.error ? 'failed' : sessionOutcome(session.successfulInstances, session.failedInstances);
     await this.dataSource.query(
