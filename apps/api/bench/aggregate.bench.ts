@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { createBenchDatabase, time } from './bench-support';
 import { AggregationRepository, ROLLUP_KINDS, rollupParams, rollupSelectSql } from '../src/aggregation/aggregation.repository';
 import { AggregationService } from '../src/aggregation/aggregation.service';
 import { addDays, periodRangeForDates, periodStart } from '../src/aggregation/period';
@@ -24,7 +25,6 @@ import { AppModule } from '../src/app.module';
 import { loadAppConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { runMigrations } from '../src/database/run-migrations';
 import { addMonths, createPartitionSql } from '../src/partition/partition-naming';
 import { JobLockService } from '../src/scheduler/job-lock.service';
 import type { CronRegistrar } from '../src/scheduler/cron-registrar.service';
@@ -46,14 +46,8 @@ const CLIENTS = 20;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const ADMIN_PASSWORD = 'bench-admin-password';
 
-const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
-async function time(run: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function generate(dataSource: DataSource, first: string, last: string): Promise<void> {
@@ -133,16 +127,7 @@ async function latency(baseUrl: string, path: string, token: string): Promise<{ 
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  const {
-    rows: [{ version }],
-  } = await admin.query(`SELECT current_setting('server_version') AS version`);
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = withDatabase(SERVER_URL, DATABASE);
-  await runMigrations(url, new Logger('bench'));
+  const { url, version } = await createBenchDatabase(SERVER_URL, DATABASE);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-'));
   const config = loadAppConfig({

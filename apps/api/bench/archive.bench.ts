@@ -12,11 +12,11 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { createBenchDatabase, time } from './bench-support';
 import { AppModule } from '../src/app.module';
 import { ArchiveStepService } from '../src/archive/archive-step.service';
 import { ArchiveRepository } from '../src/archive/archive.repository';
 import { loadAppConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/database/run-migrations';
 import { COLD_TIER, type ColdTierPort } from '../src/history/cold-tier.port';
 import { HistoryService } from '../src/history/history.service';
 import { addMonths, formatDate, monthStart } from '../src/partition/partition-naming';
@@ -32,18 +32,12 @@ const WARMUP = 20;
 const TABLE = 'database_size_stats' as const;
 const ADMIN = { id: 1, username: 'admin', role: 'admin' as const };
 
-const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-async function time(run: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 async function latencies(instances: number[], run: (instanceId: number) => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await run(instances[i % instances.length]);
   const samples: number[] = [];
@@ -53,14 +47,7 @@ async function latencies(instances: number[], run: (instanceId: number) => Promi
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  const { rows: [{ version }] } = await admin.query(`SELECT current_setting('server_version') AS version`);
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = withDatabase(SERVER_URL, DATABASE);
-  await runMigrations(url, new Logger('bench'));
+  const { url, version } = await createBenchDatabase(SERVER_URL, DATABASE);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-archive-'));
   const config = loadAppConfig({

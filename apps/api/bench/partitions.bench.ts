@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { createBenchDatabase, time } from './bench-support';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { runMigrations } from '../src/database/run-migrations';
 import { addMonths, formatDate, PARTITION_KEYS } from '../src/partition/partition-naming';
 import { currentMonth, formatYearMonth } from '../src/partition/partition-plan';
 import { PartitionCreateService } from '../src/partition/partition-create.service';
@@ -30,29 +30,16 @@ const PREMAKE = 3;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 
-const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-async function time(run: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
-  const admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  const { rows: [{ version }] } = await admin.query(`SELECT current_setting('server_version') AS version`);
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = withDatabase(SERVER_URL, DATABASE);
-  await runMigrations(url, new Logger('bench'));
+  const { url, version } = await createBenchDatabase(SERVER_URL, DATABASE);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-'));
   const config = loadAppConfig({ DATABASE_URL: url, DATA_DIR: dataDir, PARTITION_PREMAKE_MONTHS: String(PREMAKE), APP_TIMEZONE: 'UTC' });
