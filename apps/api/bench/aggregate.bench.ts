@@ -6,7 +6,7 @@
  *   (b) an incremental run (a session) after one new day;
  *   (c) the floor: the same rollup SELECTs written with CREATE UNLOGGED TABLE … AS (no index, no WAL);
  * and p50/p95 latency of the trends and aggregations endpoints of one instance, 20 concurrent clients
- * (autocannon against the real Nest app over that database).
+ * (autocannon in a child process against the real Nest app over that database).
  * BENCH_INSTANCES / BENCH_DAYS shrink the data set for a quick try; BENCH_KEEP=1 keeps the database.
  */
 import { PERIOD_TYPES, STATS_TABLES } from '@capacity/contracts';
@@ -15,6 +15,8 @@ import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createBenchDatabase, time } from './bench-support';
@@ -30,13 +32,7 @@ import { JobLockService } from '../src/scheduler/job-lock.service';
 import type { CronRegistrar } from '../src/scheduler/cron-registrar.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 
-// autocannon ships no type declarations: the part used here.
-interface AutocannonRun extends PromiseLike<unknown> {
-  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => AutocannonRun;
-
+const run = promisify(execFile);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'capacity_bench_aggregate';
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000);
@@ -107,22 +103,11 @@ async function floor(dataSource: DataSource, first: string, last: string): Promi
   }
 }
 
+/** 20 clients for DURATION_S from a child process (its own event loop), latencies of the 200 answers. */
 async function latency(baseUrl: string, path: string, token: string): Promise<{ p50: number; p95: number; requests: number; errors: number }> {
-  const samples: number[] = [];
-  let errors = 0;
-  const instance = autocannon({
-    url: `${baseUrl}${path}`,
-    connections: CLIENTS,
-    duration: DURATION_S,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode === 200) samples.push(responseTime);
-    else errors++;
-  });
-  await instance;
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), requests: samples.length, errors };
+  const args = JSON.stringify({ url: `${baseUrl}${path}`, token, connections: CLIENTS, durationSeconds: DURATION_S });
+  const { stdout } = await run(process.execPath, [join(__dirname, 'run.cjs'), join(__dirname, 'http-load.ts'), args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as { p50: number; p95: number; requests: number; errors: number };
 }
 
 async function main(): Promise<void> {

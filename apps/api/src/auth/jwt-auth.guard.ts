@@ -28,7 +28,7 @@ export class JwtAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('the token is invalid or expired');
     }
-    const user = await this.users.findById(payload.sub);
+    const user = await this.users.findIdentity(payload.sub);
     if (!user) throw new UnauthorizedException('the token belongs to no user');
     request.user = { id: user.id, username: user.username, role: user.role };
 

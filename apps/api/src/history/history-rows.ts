@@ -43,6 +43,9 @@ export interface AggregationRow {
   calculated_at: string;
 }
 
+/** The columns the trends need of an aggregation row. */
+export type TrendRow = Pick<AggregationRow, 'database_name' | 'period_start' | 'period_end' | 'avg_size_bytes' | 'growth_rate'>;
+
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const day = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
@@ -83,6 +86,18 @@ export function toAggregationRow(raw: Record<string, unknown>): AggregationRow {
     calculated_at: instant(raw.calculated_at),
   };
 }
+
+export function toTrendRow(raw: Record<string, unknown>): TrendRow {
+  return {
+    database_name: String(raw.database_name),
+    period_start: day(raw.period_start),
+    period_end: day(raw.period_end),
+    avg_size_bytes: num(raw.avg_size_bytes),
+    growth_rate: numOrNull(raw.growth_rate),
+  };
+}
+
+export const trendKey = (row: TrendRow): string => `${row.period_start}|${row.database_name}`;
 
 /** Code-unit order, the same as PostgreSQL's COLLATE "C" used by the repository's ORDER BY. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,6 +2,7 @@ import type { DbType, PeriodType } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import type { InstanceRefRow } from './history-rows';
 
 export interface AggregationFilter {
@@ -44,7 +45,8 @@ export class HistoryRepository {
   async statRows(instanceId: number, from: string, to: string, databaseName?: string): Promise<Record<string, unknown>[]> {
     const params: unknown[] = [instanceId, from, to];
     const byName = databaseName === undefined ? '' : `AND database_name = $${params.push(databaseName)}`;
-    return this.dataSource.query(
+    return preparedQuery(
+      this.dataSource,
       `SELECT instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes,
               to_char(collected_date, 'YYYY-MM-DD') AS collected_date, collected_at
        FROM database_size_stats
@@ -54,29 +56,56 @@ export class HistoryRepository {
     );
   }
 
-  /** One page and the total in one statement; a page past the end asks for the total on its own. */
+  /**
+   * One page and the total, side by side. The page is chosen on the key columns alone (an index-only scan of the
+   * unique key) and only its rows are read whole; counting and sorting every wide matching row cost far more.
+   */
   async aggregationPage(filter: AggregationFilter, page: number, perPage: number): Promise<{ rows: Record<string, unknown>[]; total: number }> {
     const { where, params } = aggregationWhere(filter);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${AGGREGATION_COLUMNS}, count(*) OVER () AS total_count
-       FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id
-       ${where} ${AGGREGATION_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, perPage, (page - 1) * perPage],
-    );
-    if (rows.length > 0) return { rows, total: Number(rows[0].total_count) };
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where}`,
-      params,
-    );
+    const [rows, [{ total }]] = await Promise.all([
+      preparedQuery(
+        this.dataSource,
+        `WITH page AS (
+           SELECT a.instance_id, a.database_name, a.period_type, a.period_start
+           FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id
+           ${where} ${AGGREGATION_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}
+         )
+         SELECT ${AGGREGATION_COLUMNS}
+         FROM page p
+         JOIN database_size_aggregations a ON a.instance_id = p.instance_id AND a.database_name = p.database_name
+              AND a.period_type = p.period_type AND a.period_start = p.period_start
+         JOIN instances i ON i.id = a.instance_id
+         ${AGGREGATION_ORDER}`,
+        [...params, perPage, (page - 1) * perPage],
+      ),
+      preparedQuery<{ total: number }>(
+        this.dataSource,
+        `SELECT count(*)::int AS total FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where}`,
+        params,
+      ),
+    ]);
     return { rows, total };
   }
 
   /** Every matching row, unpaginated (to merge with archived rows). */
   async aggregationRows(filter: AggregationFilter): Promise<Record<string, unknown>[]> {
     const { where, params } = aggregationWhere(filter);
-    return this.dataSource.query(
+    return preparedQuery(
+      this.dataSource,
       `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where} ${AGGREGATION_ORDER}`,
       params,
+    );
+  }
+
+  /** The trend columns of one instance's database aggregations of one type since `since` (no order: the caller groups). */
+  async trendRows(instanceId: number, periodType: PeriodType, since: string): Promise<Record<string, unknown>[]> {
+    return preparedQuery(
+      this.dataSource,
+      `SELECT database_name, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
+              avg_size_bytes, growth_rate
+       FROM database_size_aggregations
+       WHERE instance_id = $1 AND period_type = $2 AND period_start >= $3::date`,
+      [instanceId, periodType, since],
     );
   }
 
@@ -88,12 +117,14 @@ export class HistoryRepository {
   /** The newest `limit` daily sizes of a database, or of the instance total when databaseName is null. */
   async recentSizes(instanceId: number, databaseName: string | null, limit: number): Promise<{ date: string; bytes: string }[]> {
     return databaseName === null
-      ? this.dataSource.query(
+      ? preparedQuery<{ date: string; bytes: string }>(
+          this.dataSource,
           `SELECT to_char(collected_date, 'YYYY-MM-DD') AS date, total_size_bytes AS bytes FROM instance_size_stats
            WHERE instance_id = $1 ORDER BY collected_date DESC LIMIT $2`,
           [instanceId, limit],
         )
-      : this.dataSource.query(
+      : preparedQuery<{ date: string; bytes: string }>(
+          this.dataSource,
           `SELECT to_char(collected_date, 'YYYY-MM-DD') AS date, size_bytes AS bytes FROM database_size_stats
            WHERE instance_id = $1 AND database_name = $2 ORDER BY collected_date DESC LIMIT $3`,
           [instanceId, databaseName, limit],

@@ -33,6 +33,8 @@ import {
   toAggregationRow,
   toDatabaseSeries,
   toStatRow,
+  toTrendRow,
+  trendKey,
   type AggregationRow,
   type InstanceRefRow,
 } from './history-rows';
@@ -106,8 +108,13 @@ export class HistoryService {
     await this.access.assertReadable(user, instanceId);
     const today = this.today();
     const since = periodStart(query.period_type, addMonthsToDate(today, -query.months));
-    const filter: AggregationFilter = { instanceIds: [instanceId], periodType: query.period_type, startDate: since };
-    const { rows } = await this.aggregationRowsAllTiers(filter);
+    let rows = (await this.repository.trendRows(instanceId, query.period_type, since)).map(toTrendRow);
+    if (await this.archived('database_size_aggregations', since, LATEST)) {
+      const cold = (await this.cold!.readRows('database_size_aggregations', { from: since, to: LATEST, instanceIds: [instanceId], periodType: query.period_type }))
+        .map(toAggregationRow)
+        .filter((row) => row.instance_id === instanceId && row.period_type === query.period_type && row.period_start >= since);
+      rows = mergeByKey(rows, cold, trendKey);
+    }
     return buildTrends(query.period_type, rows);
   }
 

@@ -1,7 +1,7 @@
 import type { PeriodType, TrendPeriod, TrendsResponse } from '@capacity/contracts';
 import { periodLabel } from '../aggregation/period';
 import { bytesToMb } from '../common/units';
-import { compareText, type AggregationRow } from './history-rows';
+import { compareText, type TrendRow } from './history-rows';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 const growth = (from: number, to: number): number | null => (from === 0 ? null : round2(((to - from) / from) * 100));
@@ -11,8 +11,8 @@ const growth = (from: number, to: number): number | null => (from === 0 ? null :
  * the databases' averages and each database's average and in-period growth; the summary compares
  * the first and last periods.
  */
-export function buildTrends(type: PeriodType, rows: AggregationRow[]): TrendsResponse {
-  const byPeriod = new Map<string, AggregationRow[]>();
+export function buildTrends(type: PeriodType, rows: TrendRow[]): TrendsResponse {
+  const byPeriod = new Map<string, TrendRow[]>();
   for (const row of [...rows].sort((a, b) => compareText(a.period_start, b.period_start) || compareText(a.database_name, b.database_name))) {
     const list = byPeriod.get(row.period_start) ?? [];
     list.push(row);
@@ -33,7 +33,7 @@ export function buildTrends(type: PeriodType, rows: AggregationRow[]): TrendsRes
   }
 
   const last = [...byPeriod.values()].at(-1) ?? [];
-  const largest = last.reduce<AggregationRow | null>((best, row) => (!best || row.avg_size_bytes > best.avg_size_bytes ? row : best), null);
+  const largest = last.reduce<TrendRow | null>((best, row) => (!best || row.avg_size_bytes > best.avg_size_bytes ? row : best), null);
   // Fastest growing: the largest growth of a database's average from its first period to its last.
   const firstLast = new Map<string, { first: number; last: number }>();
   for (const list of byPeriod.values()) {

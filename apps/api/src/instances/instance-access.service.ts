@@ -29,10 +29,9 @@ export class InstanceAccessService {
     private readonly cipher: CredentialCipher,
   ) {}
 
-  async assertReadable(user: AuthUser, instanceId: number): Promise<Instance> {
-    const instance = await this.repository.findEntity(instanceId);
+  async assertReadable(user: AuthUser, instanceId: number): Promise<void> {
+    const instance = await this.repository.ownerOf(instanceId);
     if (!instance || !this.canRead(user, instance)) throw new NotFoundError(`instance ${instanceId} not found`);
-    return instance;
   }
 
   canRead(user: AuthUser, instance: Pick<Instance, 'ownerId'>): boolean {

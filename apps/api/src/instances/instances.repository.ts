@@ -122,6 +122,12 @@ export class InstancesRepository {
       .getOne();
   }
 
+  /** Owner of an instance (undefined when there is none such), for the read check of every instance route. */
+  async ownerOf(id: number): Promise<{ ownerId: number | null } | undefined> {
+    const rows: { owner_id: number | null }[] = await this.dataSource.query(`SELECT owner_id FROM instances WHERE id = $1`, [id]);
+    return rows[0] && { ownerId: rows[0].owner_id };
+  }
+
   async idsOwnedBy(ownerId: number): Promise<number[]> {
     const rows: { id: number }[] = await this.dataSource.query(`SELECT id FROM instances WHERE owner_id = $1 ORDER BY id`, [ownerId]);
     return rows.map((row) => row.id);

@@ -29,6 +29,12 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
+  /** The fields a request's identity needs, in one plain query (runs on every authenticated request). */
+  async findIdentity(id: number): Promise<Pick<User, 'id' | 'username' | 'role'> | null> {
+    const rows: Pick<User, 'id' | 'username' | 'role'>[] = await this.dataSource.query(`SELECT id, username, role FROM users WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
   findByIdWithHash(id: number): Promise<User | null> {
     return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
   }
