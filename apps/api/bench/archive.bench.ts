@@ -3,7 +3,8 @@
  * 20 databases (≈ 600 k rows a month, ≈ 7.3 M rows). Archives one month (time, rows/s, PostgreSQL bytes vs Parquet
  * bytes), then the other eleven, and compares the p95 latency of a one-year history query for one instance
  * (GET /instances/:id/database-sizes through HistoryService, and the bare tier read) all hot vs all cold.
- * Local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres), throwaway database.
+ * Local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres), throwaway database
+ * (BENCH_KEEP=1 keeps it and the archive directory).
  */
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -168,6 +169,10 @@ async function main(): Promise<void> {
   console.log(`same answer hot and cold for instance ${instanceIds[0]}: ${answerHot === answerCold ? 'yes' : 'NO'}`);
 
   await app.close();
+  if (process.env.BENCH_KEEP) {
+    console.log(`BENCH_KEEP: database ${DATABASE} and data directory ${dataDir} kept`);
+    return;
+  }
   rmSync(dataDir, { recursive: true, force: true });
   const cleanup = new Client({ connectionString: SERVER_URL });
   await cleanup.connect();

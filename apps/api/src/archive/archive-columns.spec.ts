@@ -1,5 +1,5 @@
 import { STATS_TABLES } from '@capacity/contracts';
-import { ARCHIVE_COLUMNS, coldSelectExpression, coldValue, sortColumns, sumColumns } from './archive-columns';
+import { ARCHIVE_COLUMNS, coldConverter, coldSelectExpression, sortColumns, sumColumns } from './archive-columns';
 import { monthDirectory, parseYearMonth, partFileName, sqlStringLiteral, temporaryName, yearMonth } from './archive-paths';
 
 describe('archive columns and paths', () => {
@@ -19,9 +19,18 @@ describe('archive columns and paths', () => {
     expect(coldSelectExpression(byName('size_bytes'))).toBe('CAST("size_bytes" AS DOUBLE) AS "size_bytes"');
     expect(coldSelectExpression(byName('collected_date'))).toBe('CAST("collected_date" AS VARCHAR) AS "collected_date"');
     expect(coldSelectExpression(byName('collected_at'))).toBe('CAST(epoch_ms("collected_at") AS DOUBLE) AS "collected_at"');
-    expect(coldValue('timestamptz', Date.UTC(2025, 0, 2, 3, 4, 5, 678))).toBe('2025-01-02T03:04:05.678Z');
-    expect(coldValue('timestamptz', null)).toBeNull();
-    expect(coldValue('bigint', 5_000_000_000)).toBe(5_000_000_000);
+    const timestamps = coldConverter('timestamptz');
+    const first = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
+    // The same instant twice (remembered), another, null, then the first again.
+    expect([first, first, first + 1, null, first].map(timestamps)).toEqual([
+      '2025-01-02T03:04:05.678Z',
+      '2025-01-02T03:04:05.678Z',
+      '2025-01-02T03:04:05.679Z',
+      null,
+      '2025-01-02T03:04:05.678Z',
+    ]);
+    expect(coldConverter('bigint')(5_000_000_000)).toBe(5_000_000_000);
+    expect(coldConverter('text')(undefined)).toBeNull();
   });
 
   it('lays files out as <table>/year=YYYY/month=MM/part-<n>.parquet', () => {

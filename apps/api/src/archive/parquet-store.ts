@@ -8,7 +8,7 @@ import { UnavailableError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PARTITION_KEYS } from '../partition/partition-naming';
 import type { ColdRowFilter } from '../history/cold-tier.port';
-import { ARCHIVE_COLUMNS, coldSelectExpression, coldValue, duckType, hasColumn, sortColumns, sumColumns } from './archive-columns';
+import { ARCHIVE_COLUMNS, coldConverter, coldSelectExpression, duckType, hasColumn, sortColumns, sumColumns } from './archive-columns';
 import { monthDirectory, partFileName, sqlStringLiteral, temporaryName } from './archive-paths';
 import { DuckDbService } from './duckdb.service';
 
@@ -165,19 +165,21 @@ export class ParquetStore {
       types.push(VARCHAR);
       where.push(`period_type = $${values.length + 1}`);
     }
-    const sql = `SELECT ${ARCHIVE_COLUMNS[table].map(coldSelectExpression).join(', ')}
+    // Only whitelisted column names reach the SQL: the requested ones are picked from the table's own list.
+    const columns = filter.columns ? ARCHIVE_COLUMNS[table].filter((column) => filter.columns!.includes(column.name)) : ARCHIVE_COLUMNS[table];
+    const sql = `SELECT ${columns.map(coldSelectExpression).join(', ')}
                  FROM read_parquet($1) WHERE ${where.join(' AND ')}
                  ORDER BY ${[PARTITION_KEYS[table], ...sortColumns(table).filter((name) => name !== PARTITION_KEYS[table])].map(quote).join(', ')}`;
-    const columns = ARCHIVE_COLUMNS[table];
     return this.withReadErrors(files, async (connection) => {
       // Columnar read and one object per row: much cheaper than converting value by value to row objects.
       const reader = await connection.runAndReadAll(sql, [this.fileList(files), ...values], [LIST(VARCHAR), ...types]);
       const data = reader.getColumns();
+      const convert = columns.map((column) => coldConverter(column.kind));
       const rows: Record<string, unknown>[] = [];
       for (let index = 0; index < reader.currentRowCount; index++) {
         const row: Record<string, unknown> = {};
         for (let position = 0; position < columns.length; position++) {
-          row[columns[position].name] = coldValue(columns[position].kind, data[position][index]);
+          row[columns[position].name] = convert[position](data[position][index]);
         }
         rows.push(row);
       }

@@ -49,7 +49,10 @@ export type TrendRow = Pick<AggregationRow, 'database_name' | 'period_start' | '
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const day = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-const instant = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+/** Canonical ISO-8601 UTC with milliseconds, as Date#toISOString writes it (the cold tier's text already is). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const instant = (value: unknown): string =>
+  typeof value === 'string' && ISO_INSTANT.test(value) ? value : (value instanceof Date ? value : new Date(String(value))).toISOString();
 
 export function toStatRow(raw: Record<string, unknown>): StatRow {
   return {

@@ -44,6 +44,10 @@ import { buildTrends } from './trends';
 const EARLIEST = '1900-01-01';
 const LATEST = '9999-12-31';
 const DEFAULT_HISTORY_DAYS = 30;
+/** The columns toTrendRow reads, and the filters of a trends read. */
+const TREND_ROW_COLUMNS = ['instance_id', 'period_type', 'database_name', 'period_start', 'period_end', 'avg_size_bytes', 'growth_rate'];
+/** The columns toStatRow reads. */
+const STAT_ROW_COLUMNS = ['instance_id', 'database_name', 'size_bytes', 'data_size_bytes', 'log_size_bytes', 'collected_date', 'collected_at'];
 
 /**
  * History and aggregation reads. Each read asks the cold tier whether part of its range is archived:
@@ -64,9 +68,13 @@ export class HistoryService {
     const to = query.end_date ?? this.today();
     const from = query.start_date ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
     if (from > to) throw new InvalidInputError(`start_date must not be after end_date (${to})`, 'start_date');
-    let rows = (await this.repository.statRows(instanceId, from, to, query.database_name)).map(toStatRow);
-    if (await this.archived('database_size_stats', from, to)) {
-      const cold = (await this.cold!.readRows('database_size_stats', { from, to, instanceIds: [instanceId], databaseName: query.database_name }))
+    const [hot, archived] = await Promise.all([
+      this.repository.statRows(instanceId, from, to, query.database_name),
+      this.archived('database_size_stats', from, to),
+    ]);
+    let rows = hot.map(toStatRow);
+    if (archived) {
+      const cold = (await this.cold!.readRows('database_size_stats', { from, to, instanceIds: [instanceId], databaseName: query.database_name, columns: STAT_ROW_COLUMNS }))
         .map(toStatRow)
         .filter((row) => row.instance_id === instanceId && row.collected_date >= from && row.collected_date <= to)
         .filter((row) => query.database_name === undefined || row.database_name === query.database_name);
@@ -110,9 +118,16 @@ export class HistoryService {
     const since = periodStart(query.period_type, addMonthsToDate(today, -query.months));
     let rows = (await this.repository.trendRows(instanceId, query.period_type, since)).map(toTrendRow);
     if (await this.archived('database_size_aggregations', since, LATEST)) {
-      const cold = (await this.cold!.readRows('database_size_aggregations', { from: since, to: LATEST, instanceIds: [instanceId], periodType: query.period_type }))
-        .map(toAggregationRow)
-        .filter((row) => row.instance_id === instanceId && row.period_type === query.period_type && row.period_start >= since);
+      const cold = (await this.cold!.readRows('database_size_aggregations', {
+          from: since,
+          to: LATEST,
+          instanceIds: [instanceId],
+          periodType: query.period_type,
+          columns: TREND_ROW_COLUMNS,
+        }))
+        .filter((raw) => Number(raw.instance_id) === instanceId && raw.period_type === query.period_type)
+        .map(toTrendRow)
+        .filter((row) => row.period_start >= since);
       rows = mergeByKey(rows, cold, trendKey);
     }
     return buildTrends(query.period_type, rows);
