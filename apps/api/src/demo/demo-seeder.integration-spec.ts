@@ -1,6 +1,7 @@
+import { todayIn } from '../aggregation/today';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { DEMO_DESCRIPTION, DEMO_HISTORY_DAYS, DEMO_INSTANCES, demoSizeBytes } from './demo-dataset';
-import { DemoSeederService, todayInZone } from './demo-seeder.service';
+import { DemoSeederService } from './demo-seeder.service';
 
 const synthetic = DEMO_INSTANCES.filter((instance) => instance.databases.length > 0);
 const databaseCount = synthetic.reduce((sum, instance) => sum + instance.databases.length, 0);
@@ -8,7 +9,7 @@ const databaseCount = synthetic.reduce((sum, instance) => sum + instance.databas
 describe('demo seeder (DEMO=1)', () => {
   let t: TestApp;
   let ids: Map<string, number>;
-  const today = todayInZone('UTC');
+  const today = todayIn('UTC');
 
   beforeAll(async () => {
     t = await createTestApp({ DEMO: 'true' });

@@ -2,6 +2,8 @@ import { PERIOD_TYPES } from '@capacity/contracts';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { addDays } from '../aggregation/period';
+import { todayIn } from '../aggregation/today';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionCreateService } from '../partition/partition-create.service';
 import { DEMO_HISTORY_DAYS, DEMO_INSTANCES } from './demo-dataset';
@@ -14,15 +16,6 @@ export interface DemoSeedResult {
   from: string;
   to: string;
 }
-
-const addDays = (day: string, days: number): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-
-export const todayInZone = (timeZone: string, now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /**
  * DEMO=1: on a repository without instances, seeds the demo instances with 90 days of synthetic
@@ -47,7 +40,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   /** Returns null when the repository already had instances. */
   async seed(now = new Date()): Promise<DemoSeedResult | null> {
-    const to = todayInZone(this.config.timeZone, now);
+    const to = todayIn(this.config.timeZone, now);
     const from = addDays(to, -(DEMO_HISTORY_DAYS - 1));
     const seeded = await this.repository.seedIfEmpty(async (manager) => {
       const instances = await this.repository.insertInstances(manager, DEMO_INSTANCES);

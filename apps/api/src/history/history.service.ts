@@ -116,8 +116,12 @@ export class HistoryService {
     await this.access.assertReadable(user, instanceId);
     const today = this.today();
     const since = periodStart(query.period_type, addMonthsToDate(today, -query.months));
-    let rows = (await this.repository.trendRows(instanceId, query.period_type, since)).map(toTrendRow);
-    if (await this.archived('database_size_aggregations', since, LATEST)) {
+    const [hot, archived] = await Promise.all([
+      this.repository.trendRows(instanceId, query.period_type, since),
+      this.archived('database_size_aggregations', since, LATEST),
+    ]);
+    let rows = hot.map(toTrendRow);
+    if (archived) {
       const cold = (await this.cold!.readRows('database_size_aggregations', {
           from: since,
           to: LATEST,
