@@ -27,7 +27,7 @@ describe('auth API', () => {
     it('answers 401 for a wrong password and for an unknown user, with the same message', async () => {
       const wrong = await t.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'not-the-password' }).expect(401);
       const unknown = await t.http.post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever1' }).expect(401);
-      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'wrong username or password' });
+      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'wrong username or password', fields: [] });
       expect(unknown.body).toEqual(wrong.body);
     });
 
@@ -78,7 +78,7 @@ describe('auth API', () => {
         .auth(viewer.token, { type: 'bearer' })
         .send({ current_password: 'wrong-one', new_password: 'brand-new-password' })
         .expect(400);
-      expect(response.body).toMatchObject({ statusCode: 400, field: 'current_password' });
+      expect(response.body).toMatchObject({ statusCode: 400, fields: ['current_password'] });
     });
 
     it('answers 400 naming new_password when it is too short', async () => {

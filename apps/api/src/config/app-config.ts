@@ -40,6 +40,10 @@ export class EnvironmentVariables {
   @Transform(toInteger) @IsInt() @Min(1) @Max(65535)
   PORT = 3000;
 
+  /** Bind address of the HTTP server; unset listens on every interface, as Node does. */
+  @IsOptional() @IsString() @Matches(/^[0-9A-Za-z.:\-\[\]]+$/, { message: 'HOST must be a host name or an IP address' })
+  HOST?: string;
+
   @IsString() @MinLength(1)
   DATA_DIR = './data';
 
@@ -90,6 +94,21 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(8, { message: 'METRICS_TOKEN must be at least 8 characters' })
   METRICS_TOKEN?: string;
 
+  /** Explicit opt-out: GET /metrics without METRICS_TOKEN or an admin token. */
+  @Transform(toBoolean) @IsBoolean()
+  METRICS_PUBLIC = false;
+
+  /** Failed logins allowed per username in LOGIN_THROTTLE_WINDOW_S before 429. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(100_000)
+  LOGIN_THROTTLE_USER_LIMIT = 5;
+
+  /** Login attempts allowed per client address in LOGIN_THROTTLE_WINDOW_S before 429. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(100_000)
+  LOGIN_THROTTLE_IP_LIMIT = 20;
+
+  @Transform(toInteger) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_THROTTLE_WINDOW_S = 60;
+
   @Transform(toBoolean) @IsBoolean()
   DEMO = false;
 
@@ -100,6 +119,7 @@ export class EnvironmentVariables {
 export interface AppConfig {
   databaseUrl?: string;
   port: number;
+  host?: string;
   dataDir: string;
   appSecretKey?: string;
   jwtSecret?: string;
@@ -115,6 +135,8 @@ export interface AppConfig {
   duckdbMemoryLimit: string;
   embeddedPgPort: number;
   metricsToken?: string;
+  metricsPublic: boolean;
+  loginThrottle: { userLimit: number; ipLimit: number; windowSeconds: number };
   demo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
@@ -138,6 +160,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: parsed.DATABASE_URL,
     port: parsed.PORT,
+    host: parsed.HOST,
     dataDir,
     appSecretKey: parsed.APP_SECRET_KEY,
     jwtSecret: parsed.JWT_SECRET,
@@ -164,6 +187,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     duckdbMemoryLimit: parsed.DUCKDB_MEMORY_LIMIT,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
     metricsToken: parsed.METRICS_TOKEN,
+    metricsPublic: parsed.METRICS_PUBLIC,
+    loginThrottle: {
+      userLimit: parsed.LOGIN_THROTTLE_USER_LIMIT,
+      ipLimit: parsed.LOGIN_THROTTLE_IP_LIMIT,
+      windowSeconds: parsed.LOGIN_THROTTLE_WINDOW_S,
+    },
     demo: parsed.DEMO,
     logLevel: parsed.LOG_LEVEL as AppConfig['logLevel'],
   };

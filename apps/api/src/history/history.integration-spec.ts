@@ -216,7 +216,7 @@ describe('history and aggregation API', () => {
     it('answers 404 to a viewer for an instance it does not own, on every route', async () => {
       for (const path of ['database-sizes', 'database-sizes/aggregations?period_type=daily', 'database-sizes/trends?period_type=monthly', 'database-sizes/forecast']) {
         const res = await get(`/instances/${b.id}/${path}`, viewer.token).expect(404);
-        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `instance ${b.id} not found` });
+        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `instance ${b.id} not found`, fields: [] });
         await get(`/instances/${a.id}/${path}`, viewer.token).expect(200);
       }
       await get('/instances/999999/database-sizes').expect(404);
@@ -246,7 +246,7 @@ describe('history and aggregation API', () => {
       expect(res.body.fields).toEqual(['end_date']);
       expect((await get('/aggregations?db_type=db2').expect(400)).body.fields).toEqual(['db_type']);
       const future = await get(`/instances/${a.id}/database-sizes?start_date=2999-01-01`).expect(400);
-      expect(future.body).toMatchObject({ statusCode: 400, field: 'start_date', message: expect.stringContaining('start_date') });
+      expect(future.body).toMatchObject({ statusCode: 400, fields: ['start_date'], message: expect.stringContaining('start_date') });
     });
   });
 

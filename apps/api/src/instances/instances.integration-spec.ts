@@ -88,7 +88,7 @@ describe(`instances API (${testServerKind()} PostgreSQL)`, () => {
 
     it('answers 400 naming owner_id for a user that does not exist', async () => {
       const response = await t.http.post('/api/v1/instances').auth(t.adminToken, { type: 'bearer' }).send(body({ owner_id: 999_999 })).expect(400);
-      expect(response.body.field).toBe('owner_id');
+      expect(response.body.fields).toEqual(['owner_id']);
     });
   });
 

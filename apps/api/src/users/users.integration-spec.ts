@@ -44,7 +44,7 @@ describe('users API (admin)', () => {
   it('answers 409 for a username taken in any letter case', async () => {
     await t.http.post('/api/v1/users').auth(t.adminToken, bearer).send({ username: 'Twin', password: 'twin-password', role: 'viewer' }).expect(201);
     const response = await t.http.post('/api/v1/users').auth(t.adminToken, bearer).send({ username: 'twin', password: 'twin-password', role: 'viewer' }).expect(409);
-    expect(response.body).toMatchObject({ statusCode: 409, field: 'username' });
+    expect(response.body).toMatchObject({ statusCode: 409, fields: ['username'] });
   });
 
   it.each([
