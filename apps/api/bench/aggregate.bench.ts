@@ -154,7 +154,7 @@ async function main(): Promise<void> {
 
   const repository = new AggregationRepository(dataSource);
   const sessions = new SessionsService(dataSource);
-  const service = new AggregationService(repository, sessions, new JobLockService(dataSource), null as unknown as CronRegistrar, config);
+  const service = new AggregationService(repository, sessions, new JobLockService(dataSource, sessions), null as unknown as CronRegistrar, config);
 
   const floorMs = await time(() => floor(dataSource, first, last));
   console.log(`(c) floor, CREATE UNLOGGED TABLE … AS the same 8 rollup SELECTs: ${seconds(floorMs)}  [load ${load()}]`);

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     const access = new InstanceAccessService(new InstancesRepository(dataSource), CredentialCipher.fromSecret('bench-secret-key-0123456789'));
     const collectors = new CollectorRegistry(new PostgresqlCollector(), new MysqlCollector(), new SqlServerCollector(), new OracleCollector());
     const instanceCollector = new InstanceCollectorService(collectors, access, new StatsService(new StatsRepository(dataSource), config), sessions, metrics, config);
-    const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, sessions, new JobLockService(dataSource), metrics, config);
+    const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, sessions, new JobLockService(dataSource, sessions), metrics, config);
 
     const loadBefore = loadavg()[0];
     let peakSampled = process.memoryUsage().rss;

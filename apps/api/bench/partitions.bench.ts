@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const sessions = new SessionsService(dataSource);
   const creator = new PartitionCreateService(repository, sessions, config);
   const status = new PartitionStatusService(repository, config);
-  const locks = new JobLockService(dataSource);
+  const locks = new JobLockService(dataSource, sessions);
 
   // 10 years: the current month + 3 ahead (from the migration) and the 116 months before.
   const current = currentMonth(new Date(), 'UTC');

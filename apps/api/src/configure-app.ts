@@ -1,15 +1,28 @@
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import express from 'express';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
+import { securityHeaders } from './security-headers';
 
 export const WEB_DIST_DIR = resolve(__dirname, '../web');
 
-/** Everything the running app and the test app share: prefix, versioning, validation, errors, docs, SPA. */
+/** Vite puts every hashed file under assets/: its name changes with its content, so it may be cached for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html and the other unhashed files: revalidate each time (ETag), so a new build is picked up at once. */
+const REVALIDATE = 'no-cache';
+
+/** Everything the running app and the test app share: headers, prefix, versioning, validation, errors, docs, SPA. */
 export function configureApp(app: INestApplication, webDir = WEB_DIST_DIR): void {
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.disable('x-powered-by');
+  // Registered before any route, so that errors and 404s carry the headers too.
+  app.use(securityHeaders());
+  app.use(compression());
+
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
@@ -28,8 +41,21 @@ export function configureApp(app: INestApplication, webDir = WEB_DIST_DIR): void
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(join(webDir, 'index.html'))) {
-    const server = app.getHttpAdapter().getInstance() as express.Express;
-    server.use(express.static(webDir, { index: false, maxAge: '1h' }));
-    server.get(/^\/(?!api\/).*/, (_request, response) => response.sendFile(join(webDir, 'index.html')));
+    const assetsDir = join(webDir, 'assets') + sep;
+    server.use(
+      express.static(webDir, {
+        index: false,
+        setHeaders: (response, path) => response.setHeader('Cache-Control', path.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE),
+      }),
+    );
+    server.get(/^\/(?!api\/).*/, (request, response) => {
+      // A missing hashed file is a 404, not the SPA's page (a browser would cache that under the asset's name).
+      if (request.path.startsWith('/assets/')) {
+        response.status(404).json({ statusCode: 404, error: 'Not Found', message: `${request.path} not found`, fields: [] });
+        return;
+      }
+      response.setHeader('Cache-Control', REVALIDATE);
+      response.sendFile(join(webDir, 'index.html'));
+    });
   }
 }

@@ -10,7 +10,9 @@ function servedRoutes(t: TestApp): string[] {
   return server.router.stack
     .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : []))
     .filter((route) => route.path.startsWith('/api/v1/'))
-    .map((route) => `${route.method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
+    // A route middleware (e.g. metrics' scrape token) is mounted as the same path with a trailing slash.
+    .map((route) => `${route.method.toUpperCase()} ${route.path.replace(/(.)\/$/, '$1').replace(/:(\w+)/g, '{$1}')}`)
+    .filter((route, index, all) => all.indexOf(route) === index)
     .sort();
 }
 

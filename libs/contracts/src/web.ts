@@ -1,5 +1,6 @@
 // Types and constants only: safe for the SPA bundle (no class-validator, no swagger).
 export * from './common/constants';
+export * from './common/integer';
 export * from './common/responses';
 export * from './instances/instance.types';
 export * from './auth/auth.types';

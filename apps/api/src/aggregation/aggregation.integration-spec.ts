@@ -220,4 +220,13 @@ describe('aggregation on PostgreSQL', () => {
     const reversed = await t.http.post('/api/v1/aggregations/run').auth(t.adminToken, { type: 'bearer' }).send({ start_date: '2028-03-01', end_date: '2028-02-01' }).expect(400);
     expect(reversed.body.fields).toEqual(['end_date']);
   });
+
+  it('refuses POST /aggregations/run to a viewer (admin only), and starts no run', async () => {
+    const viewer = await t.loginAs('viewer');
+    const [{ before }]: { before: number }[] = await t.dataSource.query(`SELECT count(*)::int AS before FROM sync_sessions WHERE sync_category = 'aggregation'`);
+    const refused = await t.http.post('/api/v1/aggregations/run').auth(viewer.token, { type: 'bearer' }).send({}).expect(403);
+    expect(refused.body).toMatchObject({ statusCode: 403 });
+    const [{ after }]: { after: number }[] = await t.dataSource.query(`SELECT count(*)::int AS after FROM sync_sessions WHERE sync_category = 'aggregation'`);
+    expect(after).toBe(before);
+  });
 });

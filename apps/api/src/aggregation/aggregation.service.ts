@@ -40,15 +40,7 @@ export class AggregationService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const lock = await this.locks.tryAcquire('aggregation');
-    if (lock) {
-      try {
-        await this.sessions.failInterrupted(['aggregation']);
-      } finally {
-        await lock.release();
-      }
-    }
+  onApplicationBootstrap(): void {
     // The registrar's tick holds the lock around this callback.
     this.cron.register('aggregation', this.config.cron.aggregation, this.config.enabled.aggregation, () =>
       this.run({ mode: 'incremental' }, PERIOD_TYPES, 'scheduled', null),
@@ -109,6 +101,7 @@ export class AggregationService implements OnApplicationBootstrap {
   private async startSession(types: readonly PeriodType[], type: SessionType, createdBy: number | null): Promise<string> {
     const { sessionId } = await this.sessions.start({
       category: 'aggregation',
+      job: 'aggregation',
       type,
       createdBy,
       targets: types.map((periodType) => ({ instanceId: null, name: periodType })),

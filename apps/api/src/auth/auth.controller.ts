@@ -1,9 +1,18 @@
 import type { LoginResponse, UserResponse } from '@capacity/contracts';
 import { ChangePasswordDto, LoginDto } from '@capacity/contracts';
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public, type AuthUser } from './roles.decorator';
+import { RetryAfterFilter } from './retry-after.filter';
+import { CurrentToken, CurrentUser, Public, type AuthUser, type PresentedToken } from './roles.decorator';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -13,11 +22,22 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @UseFilters(RetryAfterFilter)
   @ApiOperation({ summary: 'Exchange username and password for a JWT' })
   @ApiOkResponse({ description: '{ access_token, token_type, expires_in, user }' })
   @ApiUnauthorizedResponse({ description: 'wrong username or password' })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto);
+  @ApiTooManyRequestsResponse({ description: 'too many failed logins for the username or from the client address; see Retry-After' })
+  login(@Body() dto: LoginDto, @Ip() clientAddress: string | undefined): Promise<LoginResponse> {
+    return this.auth.login(dto, clientAddress);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke the token of this request' })
+  @ApiNoContentResponse()
+  logout(@CurrentToken() token: PresentedToken): Promise<void> {
+    return this.auth.logout(token);
   }
 
   @Get('me')
@@ -30,7 +50,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Change one's own password" })
+  @ApiOperation({ summary: "Change one's own password; every earlier token of the user stops working" })
   @ApiNoContentResponse()
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(user.id, dto);

@@ -93,5 +93,24 @@ describe('auth API', () => {
     it('answers 401 without a token', async () => {
       await t.http.post('/api/v1/auth/password').send({ current_password: 'a', new_password: 'bbbbbbbb' }).expect(401);
     });
+
+    it('answers 400 naming new_password when it is the username in any letter case', async () => {
+      const viewer = await t.loginAs('viewer', 'same.as.name');
+      const response = await t.http
+        .post('/api/v1/auth/password')
+        .auth(viewer.token, { type: 'bearer' })
+        .send({ current_password: 'same.as.name-password', new_password: 'Same.As.Name' })
+        .expect(400);
+      expect(response.body).toMatchObject({ message: 'new_password must not be the username', fields: ['new_password'] });
+    });
+
+    it('answers 400 naming new_password past 72 bytes', async () => {
+      const response = await t.http
+        .post('/api/v1/auth/password')
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ current_password: TEST_ADMIN_PASSWORD, new_password: 'ü'.repeat(37) })
+        .expect(400);
+      expect(response.body).toMatchObject({ message: ['new_password must be at most 72 bytes'], fields: ['new_password'] });
+    });
   });
 });

@@ -9,6 +9,8 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { LoginThrottle } from './login-throttle';
+import { RevokedTokensRepository } from './revoked-tokens.repository';
 
 @Global()
 @Module({
@@ -26,7 +28,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, LoginThrottle, RevokedTokensRepository, { provide: APP_GUARD, useClass: JwtAuthGuard }],
   exports: [JwtModule],
 })
 export class AuthModule {}

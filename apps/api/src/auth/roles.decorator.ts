@@ -19,3 +19,14 @@ export interface AuthUser {
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
   return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
 });
+
+/** The token of the request, as the guard verified it (for logout). */
+export interface PresentedToken {
+  jti: string;
+  /** Seconds since the epoch. */
+  expiresAt: number;
+}
+
+export const CurrentToken = createParamDecorator((_data: unknown, context: ExecutionContext): PresentedToken => {
+  return context.switchToHttp().getRequest<{ token: PresentedToken }>().token;
+});

@@ -1,6 +1,6 @@
 import type { InstanceResponse, LatestDatabaseSizeResponse, SessionDetailResponse } from '@capacity/contracts';
+import { OrphanedRunSweep } from '../scheduler/orphaned-run-sweep.service';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { CollectionScheduler } from './collection.scheduler';
 import {
   LOCAL_MYSQL,
   LOCAL_PG,
@@ -263,7 +263,7 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
       const refused = await pgInstance('metrics-refused', { port: await closedPort(), is_active: false });
       await runAndWait(instance.id);
       await runAndWait(refused.id);
-      const response = await t.http.get('/api/v1/metrics').expect(200);
+      const response = await t.http.get('/api/v1/metrics').auth(t.adminToken, admin()).expect(200);
       expect(response.headers['content-type']).toContain('text/plain');
       const [stored]: { size: string }[] = await t.dataSource.query(
         `SELECT size_bytes::text AS size FROM database_size_stats WHERE instance_id = $1 AND database_name = $2`,
@@ -281,32 +281,15 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
   });
 
   describe('interrupted runs', () => {
-    it('marks a capacity session left running by a dead process failed at start-up', async () => {
+    it('marks a capacity session left running by a dead process failed once its lock is free', async () => {
       const sessionId = '00000000-0000-4000-8000-' + suffix.padStart(12, '0');
       await t.dataSource.query(`INSERT INTO sync_sessions (session_id, sync_type, sync_category, status, total_instances) VALUES ($1, 'scheduled', 'capacity', 'running', 1)`, [sessionId]);
       await t.dataSource.query(`INSERT INTO sync_instance_records (session_id, instance_name, status) VALUES ($1, 'ghost', 'running')`, [sessionId]);
-      await t.app.get(CollectionScheduler).onApplicationBootstrap();
+      await t.app.get(OrphanedRunSweep).sweep();
       const session = await waitForSession(sessionId);
       expect(session.status).toBe('failed');
       expect(session.error_message).toMatch(/interrupted/);
       expect(session.completed_at).not.toBeNull();
     });
-  });
-});
-
-describe('GET /metrics with METRICS_TOKEN', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ METRICS_TOKEN: 'scrape-token-123' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it('requires the bearer token', async () => {
-    await t.http.get('/api/v1/metrics').expect(401);
-    await t.http.get('/api/v1/metrics').set('Authorization', 'Bearer wrong-token-000').expect(401);
-    const response = await t.http.get('/api/v1/metrics').set('Authorization', 'Bearer scrape-token-123').expect(200);
-    expect(response.text).toContain('# TYPE capacity_database_size_bytes gauge');
   });
 });

@@ -79,7 +79,7 @@ export class CollectionService {
   }
 
   private startSession(targets: CollectionTarget[], type: SessionType, createdBy: number | null) {
-    return this.sessions.start({ category: 'capacity', type, createdBy, targets: targets.map((t) => ({ instanceId: t.id, name: t.name })) });
+    return this.sessions.start({ category: 'capacity', job: 'collect', type, createdBy, targets: targets.map((t) => ({ instanceId: t.id, name: t.name })) });
   }
 
   private async execute(sessionId: string, recordIds: Map<string, number>, targets: CollectionTarget[], type: SessionType): Promise<CollectionRunSummary> {

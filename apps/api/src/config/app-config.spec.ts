@@ -11,6 +11,9 @@ describe('loadAppConfig', () => {
     expect(config.retentionMonths).toBe(12);
     expect(config.enabled.archive).toBe(true);
     expect(config.archiveDir.endsWith('/data/archive')).toBe(true);
+    expect(config.host).toBeUndefined();
+    expect(config.metricsPublic).toBe(false);
+    expect(config.loginThrottle).toEqual({ userLimit: 5, ipLimit: 20, windowSeconds: 60 });
   });
 
   it('parses numbers and switches from strings', () => {
@@ -28,6 +31,10 @@ describe('loadAppConfig', () => {
     ['ARCHIVE_ENABLED', 'maybe'],
     ['DATABASE_URL', 'mysql://x'],
     ['APP_SECRET_KEY', 'short'],
+    ['ADMIN_PASSWORD', 'é'.repeat(37)],
+    ['HOST', 'bad host'],
+    ['METRICS_PUBLIC', 'perhaps'],
+    ['LOGIN_THROTTLE_USER_LIMIT', '0'],
   ])('names %s when it is %s', (name, value) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadAppConfig({ [name]: value })).toThrow(new RegExp(name));

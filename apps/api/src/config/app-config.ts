@@ -41,7 +41,7 @@ export class EnvironmentVariables {
   PORT = 3000;
 
   /** Bind address of the HTTP server; unset listens on every interface, as Node does. */
-  @IsOptional() @IsString() @Matches(/^[0-9A-Za-z.:\-\[\]]+$/, { message: 'HOST must be a host name or an IP address' })
+  @IsOptional() @IsString() @Matches(/^[0-9A-Za-z.:[\]-]+$/, { message: 'HOST must be a host name or an IP address' })
   HOST?: string;
 
   @IsString() @MinLength(1)
@@ -102,7 +102,7 @@ export class EnvironmentVariables {
   @Transform(toInteger) @IsInt() @Min(1) @Max(100_000)
   LOGIN_THROTTLE_USER_LIMIT = 5;
 
-  /** Login attempts allowed per client address in LOGIN_THROTTLE_WINDOW_S before 429. */
+  /** Failed logins allowed per client address in LOGIN_THROTTLE_WINDOW_S before 429. */
   @Transform(toInteger) @IsInt() @Min(1) @Max(100_000)
   LOGIN_THROTTLE_IP_LIMIT = 20;
 
@@ -153,6 +153,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const name of ['COLLECT_CRON', 'AGGREGATION_CRON', 'PARTITION_CRON', 'CLEANUP_CRON'] as const) {
     if (!isValidCron(parsed[name])) problems.push(`${name}: "${parsed[name]}" is not a valid cron expression`);
   }
+  // bcrypt reads 72 bytes and ignores the rest: a longer password would be silently truncated.
+  if (parsed.ADMIN_PASSWORD && Buffer.byteLength(parsed.ADMIN_PASSWORD, 'utf8') > 72) problems.push('ADMIN_PASSWORD: ADMIN_PASSWORD must be at most 72 bytes');
   if (!isValidTimeZone(parsed.APP_TIMEZONE)) problems.push(`APP_TIMEZONE: "${parsed.APP_TIMEZONE}" is not an IANA time zone`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 

@@ -16,6 +16,8 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],
-    extra: { max: poolSize, application_name: 'capacity' },
+    // A repository that does not answer fails a request within 10 s (a 503) instead of hanging it; the same limit
+    // bounds the wait for a free pool connection.
+    extra: { max: poolSize, application_name: 'capacity', connectionTimeoutMillis: 10_000 },
   };
 }

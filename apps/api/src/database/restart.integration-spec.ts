@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { Client } from 'pg';
 import { testServerKind } from '../test-support/test-database';
 import { startEmbeddedPostgres, type EmbeddedRepository } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
+import { isRunning } from './postmaster-process';
 import { runMigrations } from './run-migrations';
 
 function freePort(): Promise<number> {
@@ -79,5 +81,29 @@ describe.runIf(testServerKind() === 'embedded')('start-up on an existing data di
     await running.stop();
     running = undefined;
     expect(await accepts(port)).toBe(false);
+  });
+
+  it('starts over a stale postmaster.pid whose pid is now another live process, and leaves that process alone', async () => {
+    const port = await freePort();
+    running = await startEmbeddedPostgres(dataDir, port, quiet);
+    const lockText = await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8');
+    await running.stop();
+    running = undefined;
+    // The server's own user, so that postgres itself could signal it and would refuse such a lock file.
+    const asServerUser = process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
+    const stranger = spawn('sleep', ['60'], asServerUser);
+    try {
+      await new Promise((done) => stranger.once('spawn', done));
+      await writeFile(join(dataDir, 'pg', 'postmaster.pid'), lockText.replace(/^\d+/, String(stranger.pid)));
+
+      running = await startEmbeddedPostgres(dataDir, port, quiet);
+      expect(await query(running.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+      expect(running.pid()).not.toBe(stranger.pid);
+      expect(await isRunning(stranger.pid!)).toBe(true);
+      await running.stop();
+      running = undefined;
+    } finally {
+      stranger.kill();
+    }
   });
 });

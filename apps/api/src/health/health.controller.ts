@@ -1,7 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Headers, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AdminTokenReader } from './admin-token';
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  /** Only for an admin token: what was checked and how it answered. */
+  details?: { repository_kind: 'embedded' | 'external'; checks: HealthCheckResult };
+}
 
 @ApiTags('health')
 @Controller({ path: 'health', version: '1' })
@@ -9,13 +18,31 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly adminToken: AdminTokenReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Get()
-  @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and repository reachability' })
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('repository', { timeout: 3000 })]);
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness and repository reachability; details (checks, repository kind) with an admin token' })
+  @ApiOkResponse({ description: '{ "status": "ok" } (+ details for an admin)' })
+  @ApiServiceUnavailableResponse({ description: '{ "status": "error" }: the repository is unreachable' })
+  async check(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+    const [checks, admin] = await Promise.all([this.probe(), this.adminToken.isAdmin(authorization)]);
+    const status = checks.status === 'ok' ? 'ok' : 'error';
+    response.status(status === 'ok' ? 200 : 503);
+    if (!admin) return { status }; // public: no address, no error text
+    return { status, details: { repository_kind: this.config.databaseUrl ? 'external' : 'embedded', checks } };
+  }
+
+  private async probe(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database.pingCheck('repository', { timeout: 3000 })]);
+    } catch (error) {
+      // Terminus answers a failed check by throwing its result.
+      if (error instanceof ServiceUnavailableException) return error.getResponse() as HealthCheckResult;
+      throw error;
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { CollectionMetrics, METRICS_REGISTRY } from './collection-metrics';
+import { MetricsAccessMiddleware } from './metrics-access.middleware';
 import { MetricsController } from './metrics.controller';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
@@ -16,4 +17,8 @@ import { MetricsService } from './metrics.service';
   ],
   exports: [CollectionMetrics],
 })
-export class MetricsModule {}
+export class MetricsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MetricsAccessMiddleware).forRoutes(MetricsController);
+  }
+}

@@ -61,6 +61,7 @@ export class PartitionCleanupService {
 
     const { sessionId, recordIds } = await this.sessions.start({
       category: options.category ?? 'partition',
+      job: 'cleanup',
       type,
       createdBy: options.createdBy ?? null,
       targets: candidates.map((c) => ({ instanceId: null, name: c.name })),

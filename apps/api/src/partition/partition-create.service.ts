@@ -74,6 +74,7 @@ export class PartitionCreateService {
     const tables = [...plan.keys()];
     const { sessionId, recordIds } = await this.sessions.start({
       category: context.category ?? 'partition',
+      job: 'partition',
       type: context.type,
       createdBy: context.createdBy ?? null,
       targets: tables.map((table) => ({ instanceId: null, name: table })),

@@ -4,7 +4,6 @@ import type { AuthUser } from '../auth/roles.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CronRegistrar } from '../scheduler/cron-registrar.service';
 import { JobLockService, type JobName } from '../scheduler/job-lock.service';
-import { SessionsService } from '../sessions/sessions.service';
 import { PartitionCleanupService } from './partition-cleanup.service';
 import { PartitionCreateService } from './partition-create.service';
 
@@ -21,12 +20,10 @@ export class PartitionJobsService implements OnApplicationBootstrap {
     private readonly cleaner: PartitionCleanupService,
     private readonly locks: JobLockService,
     private readonly cron: CronRegistrar,
-    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.failInterruptedRuns();
     // The registrar takes the job's lock around each tick: these callbacks must not take it again.
     this.cron.register('partition', this.config.cron.partition, this.config.enabled.partition, () => this.scheduledMaintenance());
     this.cron.register('cleanup', this.config.cron.cleanup, this.config.enabled.cleanup, () => this.scheduledCleanup());
@@ -37,30 +34,6 @@ export class PartitionJobsService implements OnApplicationBootstrap {
       } catch (error) {
         this.logger.error(`start-up partition maintenance failed: ${(error as Error).message}`);
       }
-    }
-  }
-
-  /**
-   * Partition sessions left `running` by a process that died are failed — only when this process holds both
-   * partition job locks, so a live run on another replica is never touched.
-   */
-  private async failInterruptedRuns(): Promise<void> {
-    try {
-      const partitionLock = await this.locks.tryAcquire('partition');
-      if (!partitionLock) return;
-      try {
-        const cleanupLock = await this.locks.tryAcquire('cleanup');
-        if (!cleanupLock) return;
-        try {
-          await this.sessions.failInterrupted(['partition']);
-        } finally {
-          await cleanupLock.release();
-        }
-      } finally {
-        await partitionLock.release();
-      }
-    } catch (error) {
-      this.logger.error(`could not close interrupted partition sessions: ${(error as Error).message}`);
     }
   }
 

@@ -2,6 +2,7 @@ import { STATS_TABLES, type PartitionCleanupResult, type PartitionCreateResult, 
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { OrphanedRunSweep } from '../scheduler/orphaned-run-sweep.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -9,7 +10,6 @@ import { testServerKind } from '../test-support/test-database';
 import type { ArchiveStep, ArchiveStepResult } from './archive-step';
 import { ARCHIVE_DISABLED_MESSAGE, PartitionCleanupService, SCHEDULED_NO_ARCHIVE_MESSAGE } from './partition-cleanup.service';
 import { PartitionCreateService } from './partition-create.service';
-import { PartitionJobsService } from './partition-jobs.service';
 import { addMonths, formatDate, partitionName } from './partition-naming';
 import { currentMonth, formatYearMonth } from './partition-plan';
 import { PartitionRepository } from './partition.repository';
@@ -392,9 +392,10 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       await post('cleanup', { dry_run: true }, viewer.token).expect(403);
     });
 
-    it('at start-up fails a partition session a dead process left running', async () => {
-      const { sessionId } = await t.app.get(SessionsService).start({ category: 'partition', type: 'scheduled', targets: [{ instanceId: null, name: 'database_size_stats' }] });
-      await t.app.get(PartitionJobsService).onApplicationBootstrap();
+    it('fails a partition session a dead process left running once its lock is free', async () => {
+      const deadProcess = new SessionsService(t.dataSource);
+      const { sessionId } = await deadProcess.start({ category: 'partition', job: 'partition', type: 'scheduled', targets: [{ instanceId: null, name: 'database_size_stats' }] });
+      await t.app.get(OrphanedRunSweep).sweep();
       const session = await t.app.get(SessionsService).get(sessionId);
       expect(session).toMatchObject({ status: 'failed', error_message: expect.stringContaining('interrupted') });
     });

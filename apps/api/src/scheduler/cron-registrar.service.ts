@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { JobLockService, type JobName } from './job-lock.service';
+import { JobLockService, type HeldJobLock, type JobName } from './job-lock.service';
 
 /**
  * Registers each @Cron job with its configured expression. A tick runs the job's callback only when
@@ -33,8 +33,15 @@ export class CronRegistrar implements OnApplicationShutdown {
     this.logger.log(`${job} job scheduled at "${expression}" (${this.config.timeZone})`);
   }
 
+  /** Takes the lock (failing the job's interrupted runs first), runs, releases; never throws (a cron callback). */
   async tick(job: JobName, run: () => Promise<unknown>): Promise<boolean> {
-    const lock = await this.locks.tryAcquire(job);
+    let lock: HeldJobLock | null;
+    try {
+      lock = await this.locks.tryAcquire(job);
+    } catch (error) {
+      this.logger.error(`${job} tick failed before the run: ${(error as Error).message}`);
+      return false;
+    }
     if (!lock) {
       this.logger.log(`${job} tick skipped: another replica or run holds the lock`);
       return false;

@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError } from '../common/domain-errors';
+import { JOB_NAMES, type JobName } from '../jobs/job-names';
+import { SessionsService } from '../sessions/sessions.service';
 
-export const JOB_NAMES = ['collect', 'aggregation', 'partition', 'cleanup'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
+export { JOB_NAMES, type JobName };
 
-// Stable advisory-lock keys: one per job, shared by every replica on the repository.
+// Stable advisory-lock keys: one per job, shared by every replica on the repository (advisory locks are per database).
 const LOCK_KEYS: Record<JobName, number> = { collect: 7_364_101, aggregation: 7_364_102, partition: 7_364_103, cleanup: 7_364_104 };
 
 export interface HeldJobLock {
@@ -16,12 +17,17 @@ export interface HeldJobLock {
 /**
  * Session-level PostgreSQL advisory locks on a dedicated connection, so a job runs once across
  * every replica sharing the repository, and a manual run while one is going is refused.
+ * Whoever takes a job's lock first fails the sessions of that job still marked running: holding the
+ * lock proves that their owner (here or on a replica that died) is gone.
  */
 @Injectable()
 export class JobLockService {
   private readonly logger = new Logger(JobLockService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
   /** The lock, or null when another run (here or on another replica) holds it. */
   async tryAcquire(job: JobName): Promise<HeldJobLock | null> {
@@ -38,7 +44,7 @@ export class JobLockService {
       throw error;
     }
     let released = false;
-    return {
+    const lock: HeldJobLock = {
       release: async () => {
         if (released) return;
         released = true;
@@ -51,6 +57,13 @@ export class JobLockService {
         }
       },
     };
+    try {
+      await this.sessions.failInterrupted([job]);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+    return lock;
   }
 
   /** The lock or a 409 naming the job. */
@@ -58,14 +71,5 @@ export class JobLockService {
     const lock = await this.tryAcquire(job);
     if (!lock) throw new ConflictError(`a ${job} run is already in progress`);
     return lock;
-  }
-
-  /** Whether any connection currently holds the job's lock (e.g. a live run on another replica). */
-  async isHeld(job: JobName): Promise<boolean> {
-    const [{ held }]: { held: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted) AS held`,
-      [LOCK_KEYS[job]],
-    );
-    return held;
   }
 }

@@ -1,24 +1,18 @@
-import type {
-  Paginated,
-  SessionCategory,
-  SessionDetailResponse,
-  SessionRecordResponse,
-  SessionResponse,
-  SessionType,
-} from '@capacity/contracts';
-import { ListSessionsQueryDto } from '@capacity/contracts';
+import type { SessionCategory, SessionDetailResponse, SessionRecordResponse, SessionResponse, SessionType } from '@capacity/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors';
-import { buildPagination } from '../common/pagination';
+import type { JobName } from '../jobs/job-names';
 import { sessionOutcome } from './session-status';
 import { SyncInstanceRecord } from './sync-instance-record.entity';
 import { SyncSession } from './sync-session.entity';
 
 export interface StartSessionInput {
   category: SessionCategory;
+  /** The job whose lock the run holds while it goes: the lock that proves whether the run is still alive. */
+  job: JobName;
   type: SessionType;
   createdBy?: number | null;
   /** One pending record per target (an instance, or a table/month for maintenance runs). */
@@ -31,10 +25,24 @@ export interface StartedSession {
   recordIds: Map<string, number>;
 }
 
+export const INTERRUPTED_REASON = 'interrupted: the process running it stopped before the run finished';
+
+/**
+ * The job locks a running session's owner holds: its own job, or for a row of an earlier version (no job)
+ * the locks its category may have run under — a `partition` session was a maintenance or a cleanup.
+ */
+const REQUIRED_LOCKS = `(CASE WHEN s.job IS NOT NULL THEN ARRAY[s.job::text]
+  WHEN s.sync_category = 'capacity' THEN ARRAY['collect']
+  WHEN s.sync_category = 'aggregation' THEN ARRAY['aggregation']
+  WHEN s.sync_category = 'archive' THEN ARRAY['cleanup']
+  ELSE ARRAY['partition', 'cleanup'] END)`;
+
 /** Every run is a session with its records; this is the only writer of those two tables. */
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
+  /** Sessions this process started and has not finished: alive whatever the locks say (a run may hold none). */
+  private readonly live = new Set<string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -44,9 +52,9 @@ export class SessionsService {
     const recordIds = new Map<string, number>();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO sync_sessions (session_id, sync_type, sync_category, status, total_instances, created_by)
-         VALUES ($1, $2, $3, 'running', $4, $5)`,
-        [sessionId, input.type, input.category, targets.length, input.createdBy ?? null],
+        `INSERT INTO sync_sessions (session_id, sync_type, sync_category, job, status, total_instances, created_by)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6)`,
+        [sessionId, input.type, input.category, input.job, targets.length, input.createdBy ?? null],
       );
       if (targets.length > 0) {
         const rows: { id: number; instance_name: string }[] = await manager.query(
@@ -60,6 +68,7 @@ export class SessionsService {
         for (const row of rows) recordIds.set(row.instance_name, row.id);
       }
     });
+    this.live.add(sessionId);
     this.logger.log(`started ${input.category} session ${sessionId} (${targets.length} targets)`);
     return { sessionId, recordIds };
   }
@@ -109,6 +118,15 @@ export class SessionsService {
 
   /** Closes the session: status derived from its records unless a fatal error is given. */
   async finish(sessionId: string, result: { summary?: Record<string, unknown> | null; error?: string | null } = {}): Promise<SessionDetailResponse> {
+    try {
+      await this.close(sessionId, result);
+    } finally {
+      this.live.delete(sessionId);
+    }
+    return this.get(sessionId);
+  }
+
+  private async close(sessionId: string, result: { summary?: Record<string, unknown> | null; error?: string | null }): Promise<void> {
     const session = await this.dataSource.getRepository(SyncSession).findOneByOrFail({ sessionId });
     const status = result.error ? 'failed' : sessionOutcome(session.successfulInstances, session.failedInstances);
     await this.dataSource.query(
@@ -125,38 +143,48 @@ export class SessionsService {
       [sessionId, status, result.summary ?? null, result.error ?? null],
     );
     this.logger.log(`${session.syncCategory} session ${sessionId} ended ${status}`);
-    return this.get(sessionId);
   }
 
-  /** At start-up: sessions left running by a process that died are failed, with their open records. */
-  async failInterrupted(categories: readonly SessionCategory[], reason = 'interrupted: the process stopped before the run finished'): Promise<number> {
-    const rows: { session_id: string }[] = await this.dataSource.query(
-      // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-      `WITH failed AS (
-         UPDATE sync_sessions SET status = 'failed', completed_at = now(), error_message = $2, updated_at = now()
-         WHERE status = 'running' AND sync_category = ANY($1) RETURNING session_id
-       )
-       SELECT session_id FROM failed`,
-      [categories, reason],
-    );
-    if (rows.length > 0) {
-      await this.dataSource.query(
-        `UPDATE sync_instance_records SET status = 'failed', completed_at = now(), error_message = coalesce(error_message, $2)
-         WHERE session_id = ANY($1) AND status IN ('pending', 'running')`,
-        [rows.map((row) => row.session_id), reason],
+  /**
+   * Fails the sessions left `running` by a process that is gone, with their open records, and counts those
+   * records in `failed_instances`. The caller holds the advisory locks of `heldJobs`, which proves that no
+   * live run of those jobs exists on any replica; sessions this process is still running are never touched.
+   */
+  async failInterrupted(heldJobs: readonly JobName[], reason = INTERRUPTED_REASON): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { session_id: string }[] = await manager.query(
+        `SELECT s.session_id FROM sync_sessions s
+         WHERE s.status = 'running' AND ${REQUIRED_LOCKS} <@ $1::text[] AND NOT (s.session_id = ANY($2::uuid[]))
+         FOR UPDATE`,
+        [heldJobs, [...this.live]],
       );
-      this.logger.warn(`marked ${rows.length} interrupted session(s) failed`);
-    }
-    return rows.length;
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.session_id);
+      await manager.query(
+        `UPDATE sync_instance_records SET status = 'failed', completed_at = now(), error_message = coalesce(error_message, $2)
+         WHERE session_id = ANY($1::uuid[]) AND status IN ('pending', 'running')`,
+        [ids, reason],
+      );
+      await manager.query(
+        `UPDATE sync_sessions s SET status = 'failed', completed_at = now(), error_message = $2, updated_at = now(),
+                successful_instances = (SELECT count(*) FROM sync_instance_records r WHERE r.session_id = s.session_id AND r.status = 'completed'),
+                failed_instances = (SELECT count(*) FROM sync_instance_records r WHERE r.session_id = s.session_id AND r.status = 'failed')
+         WHERE s.session_id = ANY($1::uuid[])`,
+        [ids, reason],
+      );
+      this.logger.warn(`failed ${ids.length} interrupted session(s) of ${heldJobs.join(', ')}: ${ids.join(', ')}`);
+      return ids.length;
+    });
   }
 
-  async list(query: ListSessionsQueryDto): Promise<Paginated<SessionResponse>> {
-    const qb = this.dataSource.getRepository(SyncSession).createQueryBuilder('s');
-    if (query.category) qb.andWhere('s.syncCategory = :category', { category: query.category });
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    qb.orderBy('s.startedAt', 'DESC').skip((query.page - 1) * query.per_page).take(query.per_page);
-    const [sessions, total] = await qb.getManyAndCount();
-    return { data: sessions.map(toSessionResponse), pagination: buildPagination(query.page, query.per_page, total) };
+  /** The lock sets to take to check the sessions running without a live run in this process (distinct). */
+  async locksOfForeignRunningSessions(): Promise<JobName[][]> {
+    const rows: { locks: JobName[] }[] = await this.dataSource.query(
+      `SELECT DISTINCT ${REQUIRED_LOCKS} AS locks FROM sync_sessions s
+       WHERE s.status = 'running' AND NOT (s.session_id = ANY($1::uuid[]))`,
+      [[...this.live]],
+    );
+    return rows.map((row) => row.locks);
   }
 
   async get(sessionId: string): Promise<SessionDetailResponse> {

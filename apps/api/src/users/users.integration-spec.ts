@@ -1,5 +1,5 @@
 import type { UserResponse } from '@capacity/contracts';
-import { createTestApp, type TestApp } from '../test-support/test-app';
+import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../test-support/test-app';
 
 describe('users API (admin)', () => {
   let t: TestApp;
@@ -56,6 +56,41 @@ describe('users API (admin)', () => {
     expect(response.body.fields).toEqual([field]);
   });
 
+  describe('password rules', () => {
+    it('answers 400 naming password for a password of more than 72 bytes in UTF-8', async () => {
+      // 30 characters, 90 bytes: bcrypt would read only the first 72 of them.
+      const response = await t.http.post('/api/v1/users').auth(t.adminToken, bearer).send({ username: 'long.pass', password: '€'.repeat(30), role: 'viewer' }).expect(400);
+      expect(response.body).toMatchObject({ message: ['password must be at most 72 bytes'], fields: ['password'] });
+    });
+
+    it('keeps all 72 bytes of the longest password: a change in the last byte does not log in', async () => {
+      const password = 'é'.repeat(36);
+      await t.http.post('/api/v1/users').auth(t.adminToken, bearer).send({ username: 'full.pass', password, role: 'viewer' }).expect(201);
+      await t.http.post('/api/v1/auth/login').send({ username: 'full.pass', password }).expect(200);
+      await t.http.post('/api/v1/auth/login').send({ username: 'full.pass', password: `${'é'.repeat(35)}e` }).expect(401);
+    });
+
+    it('answers 400 naming password when it is the username in any letter case', async () => {
+      const create = await t.http.post('/api/v1/users').auth(t.adminToken, bearer).send({ username: 'Mirror.Name', password: 'mirror.name', role: 'viewer' }).expect(400);
+      expect(create.body).toMatchObject({ message: 'password must not be the username', fields: ['password'] });
+
+      const user = await t.loginAs('viewer', 'patched.name');
+      const samePassword = await t.http.patch(`/api/v1/users/${user.id}`).auth(t.adminToken, bearer).send({ password: 'PATCHED.NAME' }).expect(400);
+      expect(samePassword.body.fields).toEqual(['password']);
+      const both = await t.http.patch(`/api/v1/users/${user.id}`).auth(t.adminToken, bearer).send({ username: 'new.name.1', password: 'new.name.1' }).expect(400);
+      expect(both.body.fields).toEqual(['password']);
+      // Refused as a whole: the old name and password still log in.
+      await t.http.post('/api/v1/auth/login').send({ username: 'patched.name', password: 'patched.name-password' }).expect(200);
+    });
+  });
+
+  it.each(['username', 'role', 'password'])('answers 400 naming %s when PATCH sets it to null', async (field) => {
+    const user = await t.loginAs('viewer');
+    const response = await t.http.patch(`/api/v1/users/${user.id}`).auth(t.adminToken, bearer).send({ [field]: null }).expect(400);
+    expect(response.body.fields).toEqual([field]);
+    expect(response.body.message).toContain(`${field} must not be null`);
+  });
+
   it('answers 400 naming id for a malformed id', async () => {
     const response = await t.http.patch('/api/v1/users/abc').auth(t.adminToken, bearer).send({ role: 'viewer' }).expect(400);
     expect(response.body.fields).toEqual(['id']);
@@ -88,6 +123,10 @@ describe('users API (admin)', () => {
     // Now `second-admin` is the last admin.
     await t.http.delete(`/api/v1/users/${second.id}`).auth(second.token, bearer).expect(409);
     await t.http.patch(`/api/v1/users/${firstId}`).auth(second.token, bearer).send({ role: 'admin' }).expect(200);
+    // The demotion revoked the first admin's tokens: it logs in again.
+    await t.http.get('/api/v1/users').auth(t.adminToken, bearer).expect(401);
+    const login = await t.http.post('/api/v1/auth/login').send({ username: 'admin', password: TEST_ADMIN_PASSWORD }).expect(200);
+    t.adminToken = login.body.access_token as string;
     await t.http.delete(`/api/v1/users/${second.id}`).auth(t.adminToken, bearer).expect(204);
   });
 

@@ -1,22 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, Matches } from 'class-validator';
 import { STATS_TABLES, type StatsTable } from '../common/constants';
+import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { ARCHIVE_MONTH } from './archive.types';
 
 /** POST /archive/restore */
 export class RestoreArchiveDto {
   @ApiProperty({ enum: STATS_TABLES })
-  @IsIn(STATS_TABLES, { message: `table must be one of: ${STATS_TABLES.join(', ')}` })
+  @IsNotNull() @IsIn(STATS_TABLES, { message: `table must be one of: ${STATS_TABLES.join(', ')}` })
   table!: StatsTable;
 
   @ApiProperty({ example: '2025-01', description: 'The archived month, YYYY-MM' })
-  @Matches(ARCHIVE_MONTH, { message: 'month must be a month as YYYY-MM' })
+  @IsNotNull() @Matches(ARCHIVE_MONTH, { message: 'month must be a month as YYYY-MM (1900-01 to 2999-12)' })
   month!: string;
 }
 
 /** POST /archive/run */
 export class RunArchiveDto {
   @ApiPropertyOptional({ default: false, description: 'List the partitions past retention, archive and drop nothing' })
-  @IsOptional() @IsBoolean({ message: 'dry_run must be a boolean' })
+  @IsOptionalNonNull() @IsBoolean({ message: 'dry_run must be a boolean' })
   dry_run?: boolean;
 }

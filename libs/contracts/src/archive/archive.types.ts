@@ -4,7 +4,7 @@ export const ARCHIVE_STATES = ['exporting', 'exported', 'verified', 'dropped', '
 export type ArchiveState = (typeof ARCHIVE_STATES)[number];
 
 /** A month as `YYYY-MM` in archive requests. */
-export const ARCHIVE_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const ARCHIVE_MONTH = /^(19\d{2}|2\d{3})-(0[1-9]|1[0-2])$/;
 
 /** One table-month of the cold tier (a row of `archive_manifest`). */
 export interface ArchiveEntry {

@@ -1,9 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { INT4_MAX } from '../common/constants';
+import { IsOptionalNonNull } from '../common/optional-non-null';
 
 export class RunCollectionDto {
-  @ApiPropertyOptional({ minimum: 1, description: 'Collect only this instance (active or not); all active instances when absent' })
-  @IsOptional() @IsInt({ message: 'instance_id must be an integer' }) @Min(1, { message: 'instance_id must be a positive integer' })
-  @Max(2_147_483_647, { message: 'instance_id must be a positive integer' })
+  @ApiPropertyOptional({ minimum: 1, maximum: INT4_MAX, description: 'Collect only this instance (active or not); all active instances when absent' })
+  @IsOptionalNonNull() @IsInt({ message: 'instance_id must be an integer' }) @Min(1, { message: 'instance_id must be a positive integer' })
+  @Max(INT4_MAX, { message: 'instance_id must be a positive integer' })
   instance_id?: number;
 }

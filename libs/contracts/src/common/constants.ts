@@ -30,3 +30,10 @@ export const STATS_TABLES = [
 export type StatsTable = (typeof STATS_TABLES)[number];
 
 export const MAX_PER_PAGE = 500;
+
+/** Largest value of a PostgreSQL `integer` (int4) column: ids, owner_id, counts. */
+export const INT4_MAX = 2_147_483_647;
+/** The dates the API accepts (inclusive); outside them PostgreSQL or the period maths would fail later. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2999-12-31';
+export const MAX_PAGE = 1_000_000;

@@ -1,14 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PER_PAGE } from './constants';
+import { IsInt, Max, Min } from 'class-validator';
+import { MAX_PAGE, MAX_PER_PAGE } from './constants';
+import { IsOptionalNonNull } from './optional-non-null';
+import { ToInteger } from './to-integer';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'page must be an integer' })
+  @Min(1, { message: `page must be between 1 and ${MAX_PAGE}` }) @Max(MAX_PAGE, { message: `page must be between 1 and ${MAX_PAGE}` })
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PER_PAGE, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PER_PAGE)
+  @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'per_page must be an integer' })
+  @Min(1, { message: `per_page must be between 1 and ${MAX_PER_PAGE}` }) @Max(MAX_PER_PAGE, { message: `per_page must be between 1 and ${MAX_PER_PAGE}` })
   per_page = 20;
 }

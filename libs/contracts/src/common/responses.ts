@@ -16,5 +16,6 @@ export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
-  fields?: string[];
+  /** The inputs at fault, by path (`name`, `tags.1`, `id`); empty when none is. */
+  fields: string[];
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { STATS_TABLES, type StatsTable } from '../common/constants';
+import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { isYearMonth, MAX_FUTURE_MONTHS, MAX_RETENTION_MONTHS } from './partition.types';
 
 const TABLE_MESSAGE = `table must be one of: ${STATS_TABLES.join(', ')}`;
@@ -34,7 +35,7 @@ function IsExclusiveWith(other: string, options?: ValidationOptions): PropertyDe
 
 export class ListPartitionsQueryDto {
   @ApiPropertyOptional({ enum: STATS_TABLES })
-  @IsOptional() @IsIn(STATS_TABLES, { message: TABLE_MESSAGE })
+  @IsOptionalNonNull() @IsIn(STATS_TABLES, { message: TABLE_MESSAGE })
   table?: StatsTable;
 }
 
@@ -42,35 +43,36 @@ export class ListPartitionsQueryDto {
 export class CreatePartitionsDto {
   @ApiPropertyOptional({ example: '2027-01', description: 'The month to create, YYYY-MM (exclusive with future_months)' })
   @ValidateIf((dto: CreatePartitionsDto) => dto.month !== undefined || dto.future_months === undefined)
+  @IsNotNull()
   @IsExclusiveWith('future_months')
   @IsYearMonth({ message: 'month must be a month as YYYY-MM (1970-01 to 2999-12); give month or future_months' })
   month?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_FUTURE_MONTHS, description: 'Create the current month and this many after it' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt({ message: 'future_months must be an integer' })
   @Min(0, { message: 'future_months must not be negative' })
   @Max(MAX_FUTURE_MONTHS, { message: `future_months must be at most ${MAX_FUTURE_MONTHS}` })
   future_months?: number;
 
   @ApiPropertyOptional({ enum: STATS_TABLES, description: 'Default: all four statistics tables' })
-  @IsOptional() @IsIn(STATS_TABLES, { message: TABLE_MESSAGE })
+  @IsOptionalNonNull() @IsIn(STATS_TABLES, { message: TABLE_MESSAGE })
   table?: StatsTable;
 }
 
 export class CleanupPartitionsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_RETENTION_MONTHS, description: 'Default: RETENTION_MONTHS' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt({ message: 'retention_months must be an integer' })
   @Min(1, { message: 'retention_months must be at least 1' })
   @Max(MAX_RETENTION_MONTHS, { message: `retention_months must be at most ${MAX_RETENTION_MONTHS}` })
   retention_months?: number;
 
   @ApiPropertyOptional({ default: false, description: 'List what would go, drop nothing' })
-  @IsOptional() @IsBoolean({ message: 'dry_run must be a boolean' })
+  @IsOptionalNonNull() @IsBoolean({ message: 'dry_run must be a boolean' })
   dry_run?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'With ARCHIVE_ENABLED=false: drop past-retention partitions without archiving them' })
-  @IsOptional() @IsBoolean({ message: 'drop_without_archive must be a boolean' })
+  @IsOptionalNonNull() @IsBoolean({ message: 'drop_without_archive must be a boolean' })
   drop_without_archive?: boolean;
 }

@@ -1,11 +1,15 @@
 import type { AggregationItem, SessionDetailResponse } from '@capacity/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { tokenStorage } from '../../../lib/token-storage';
 import { mockApi, pagination } from '../../../testing/mock-api';
 import { renderWithProviders } from '../../../testing/render';
 import { AggregationsPage } from './aggregations-page';
 
 const ID = '9e0b7d8c-1111-4222-8333-444455556666';
+
+const signInAs = (role: 'admin' | 'viewer') =>
+  tokenStorage.save('token', { id: 1, username: role, role, created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' });
 
 function item(instance: { id: number; name: string }, database_name: string, avg_size_mb: number): AggregationItem {
   return {
@@ -66,6 +70,7 @@ describe('AggregationsPage', () => {
   }, 15_000);
 
   it('aggregates today and follows the session to its end in the progress dialog', async () => {
+    signInAs('admin');
     const api = mockAggregationApi();
     renderWithProviders(<AggregationsPage />);
     await userEvent.click(await screen.findByTestId('aggregate-today'));
@@ -74,4 +79,13 @@ describe('AggregationsPage', () => {
     await waitFor(() => expect(within(dialog).getByTestId('session-status').textContent).toBe('completed'), { timeout: 5000 });
     expect(api.calls.filter((c) => c.path === `/sessions/${ID}`).length).toBeGreaterThanOrEqual(2);
   }, 15_000);
+
+  it('offers no aggregation run to a viewer (the API refuses it)', async () => {
+    signInAs('viewer');
+    const api = mockAggregationApi();
+    renderWithProviders(<AggregationsPage />);
+    expect(await screen.findByTestId('aggregations-table')).toBeTruthy();
+    expect(screen.queryByTestId('aggregate-today')).toBeNull();
+    expect(api.calls.some((c) => c.path === '/aggregations/run')).toBe(false);
+  });
 });

@@ -10,6 +10,7 @@ import { QueryView } from '../../../components/states';
 import { useFormat } from '../../../components/use-format';
 import { lastDays } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
+import { useAuth } from '../../auth/hooks/auth-provider';
 import { useInstances } from '../../instances/api/instances';
 import { useAggregations, useAggregationSummary, type AggregationsFilter } from '../api/aggregations';
 import { RunAggregationButton } from './run-aggregation';
@@ -43,6 +44,7 @@ export function AggregationsPage() {
   const { t } = useI18n();
   const fmt = useFormat();
   const chartFormat = useChartFormat();
+  const { isAdmin } = useAuth();
   const [instanceId, setInstanceId] = useState('');
   const [engine, setEngine] = useState<DbType | ''>('');
   const [database, setDatabase] = useState('');
@@ -77,7 +79,7 @@ export function AggregationsPage() {
     <section className="page">
       <div className="page-header">
         <h1>{t('agg.title')}</h1>
-        <RunAggregationButton />
+        {isAdmin ? <RunAggregationButton /> : null}
       </div>
       <QueryView query={summary}>{(data) => <SummaryCards summary={data.data} />}</QueryView>
 

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { tokenStorage } from '../../../lib/token-storage';
 import { login as loginRequest } from '../api/login';
+import { logout as logoutRequest } from '../api/logout';
 
 export interface AuthValue {
   user: UserResponse | null;
@@ -39,7 +40,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     [queryClient],
   );
-  const logout = useCallback(() => signOut('logout'), [signOut]);
+  const logout = useCallback(() => {
+    // Revoke the token on the server, without waiting: a server that is down or slow must not keep anyone signed in.
+    logoutRequest().catch(() => undefined);
+    signOut('logout');
+  }, [signOut]);
   const expire = useCallback(() => signOut('expired'), [signOut]);
 
   const value = useMemo<AuthValue>(

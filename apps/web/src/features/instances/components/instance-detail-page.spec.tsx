@@ -2,6 +2,7 @@ import type { InstanceResponse, SessionDetailResponse } from '@capacity/contract
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
+import { tokenStorage } from '../../../lib/token-storage';
 import { mockApi, pagination } from '../../../testing/mock-api';
 import { renderWithProviders } from '../../../testing/render';
 import { InstanceDetailPage } from './instance-detail-page';
@@ -13,8 +14,35 @@ const instance = {
   latest_total_size_bytes: null, latest_total_size_mb: null, database_count: null, last_collected_at: null, last_collection_status: null,
 } satisfies InstanceResponse;
 
+const signInAs = (role: 'admin' | 'viewer') =>
+  tokenStorage.save('token', { id: 1, username: role, role, created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' });
+
+const renderPage = () =>
+  renderWithProviders(
+    <Routes>
+      <Route path="/instances/:id" element={<InstanceDetailPage />} />
+    </Routes>,
+    { route: '/instances/5' },
+  );
+
 describe('InstanceDetailPage', () => {
+  it('shows a viewer the instance without "collect now" or "test connection" (admin actions)', async () => {
+    signInAs('viewer');
+    mockApi({
+      'GET /instances/5': { body: instance },
+      'GET /instances/5/database-sizes/latest': { body: { data: [] } },
+      'GET /instances/5/database-sizes': { body: { data: [] } },
+      'GET /instances/5/database-sizes/forecast': { body: { database_name: null, points_used: 0, slope_mb_per_day: null, projections: [], enough_history: false, message: 'not enough history' } },
+      'GET /instances/5/database-sizes/aggregations': { body: { data: [], pagination: pagination(0) } },
+    });
+    renderPage();
+    expect(await screen.findByRole('heading', { name: /pg1/ })).toBeTruthy();
+    expect(screen.queryByTestId('collect-now')).toBeNull();
+    expect(screen.queryByText('Test connection')).toBeNull();
+  });
+
   it('runs "collect now" for the instance, follows the session until it completes, then refreshes the storage views', async () => {
+    signInAs('admin');
     let polls = 0;
     const api = mockApi({
       'GET /instances/5': { body: instance },
@@ -42,12 +70,7 @@ describe('InstanceDetailPage', () => {
         return { body };
       },
     });
-    renderWithProviders(
-      <Routes>
-        <Route path="/instances/:id" element={<InstanceDetailPage />} />
-      </Routes>,
-      { route: '/instances/5' },
-    );
+    renderPage();
     expect(await screen.findAllByText('No size readings for this instance yet. Run a collection to start the history.', {}, { timeout: 3000 })).not.toHaveLength(0);
     await userEvent.click(screen.getByTestId('collect-now'));
     expect((await screen.findByTestId('session-status')).textContent).toBe('running');

@@ -32,8 +32,12 @@ export function InstanceDetailPage() {
                 {instance.name} <small className="muted">{t(`engine.${instance.db_type}`)} · {instance.host}:{instance.port}</small>
               </h1>
               <div className="actions">
-                {isAdmin ? <TestConnectionButton instance={instance} /> : null}
-                <CollectNowButton instance={instance} testId="collect-now" />
+                {isAdmin ? (
+                  <>
+                    <TestConnectionButton instance={instance} />
+                    <CollectNowButton instance={instance} testId="collect-now" />
+                  </>
+                ) : null}
               </div>
             </div>
             <div className="tabs" role="tablist">

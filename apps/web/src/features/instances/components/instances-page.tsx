@@ -71,13 +71,13 @@ export function InstancesPage() {
                   <th className="num">{t('instances.totalSize')}</th>
                   <th className="num">{t('instances.databaseCount')}</th>
                   <th>{t('instances.lastCollection')}</th>
-                  <th>{t('common.actions')}</th>
+                  {isAdmin ? <th>{t('common.actions')}</th> : null}
                 </tr>
               </thead>
               <tbody>
                 {page.data.length === 0 ? (
                   <tr>
-                    <td colSpan={8} className="state-empty-row" data-testid="instances-empty">
+                    <td colSpan={isAdmin ? 8 : 7} className="state-empty-row" data-testid="instances-empty">
                       {t('instances.empty')}
                     </td>
                   </tr>
@@ -98,26 +98,24 @@ export function InstancesPage() {
                       {instance.last_collected_at ? fmt.dateTime(instance.last_collected_at) : t('common.never')}{' '}
                       {instance.last_collection_status ? <StatusBadge status={instance.last_collection_status} /> : null}
                     </td>
-                    <td className="actions">
-                      <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
-                      {isAdmin ? (
-                        <>
-                          <TestConnectionButton instance={instance} />
-                          <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
-                            {t('common.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger"
-                            onClick={() => {
-                              if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
-                            }}
-                          >
-                            {t('common.delete')}
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
+                    {isAdmin ? (
+                      <td className="actions">
+                        <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
+                        <TestConnectionButton instance={instance} />
+                        <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
+                          {t('common.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          onClick={() => {
+                            if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
+                          }}
+                        >
+                          {t('common.delete')}
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
