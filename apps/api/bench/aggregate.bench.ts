@@ -9,9 +9,8 @@
  * (autocannon in a child process against the real Nest app over that database).
  * BENCH_INSTANCES / BENCH_DAYS shrink the data set for a quick try; BENCH_KEEP=1 keeps the database.
  */
-import { PERIOD_TYPES, STATS_TABLES } from '@capacity/contracts';
+import { addDays, PERIOD_TYPES, STATS_TABLES } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,15 +21,17 @@ import { DataSource } from 'typeorm';
 import { createBenchDatabase, time } from './bench-support';
 import { AggregationRepository, ROLLUP_KINDS, rollupParams, rollupSelectSql } from '../src/aggregation/aggregation.repository';
 import { AggregationService } from '../src/aggregation/aggregation.service';
-import { addDays, periodRangeForDates, periodStart } from '../src/aggregation/period';
-import { AppModule } from '../src/app.module';
+import { periodRangeForDates, periodStart } from '../src/aggregation/period';
 import { loadAppConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { addMonths, createPartitionSql } from '../src/partition/partition-naming';
-import { JobLockService } from '../src/scheduler/job-lock.service';
-import type { CronRegistrar } from '../src/scheduler/cron-registrar.service';
+import { addMonths } from '../src/partition/partition-naming';
+import { PartitionRepository } from '../src/partition/partition.repository';
+import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobRunner } from '../src/jobs/job-runner.service';
+import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
+import { appTestingModule } from '../src/test-support/app-testing-module';
 
 const run = promisify(execFile);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
 
   const months: Date[] = [];
   for (let month = new Date(`${periodStart('quarterly', addDays(first, -7))}T00:00:00Z`); month <= new Date(`${newDay}T00:00:00Z`); month = addMonths(month, 1)) months.push(month);
-  for (const table of STATS_TABLES) for (const month of months) await dataSource.query(createPartitionSql(table, month));
+  const partitions = new PartitionRepository(dataSource);
+  for (const table of STATS_TABLES) for (const month of months) await partitions.createMonthPartition(table, month);
 
   await dataSource.query(
     `INSERT INTO instances (name, db_type, host, port, username, is_active)
@@ -153,8 +155,8 @@ async function main(): Promise<void> {
   console.log(`generated in ${seconds(generated)} (+ vacuum analyze), load average ${load()}`);
 
   const repository = new AggregationRepository(dataSource);
-  const sessions = new SessionsService(dataSource);
-  const service = new AggregationService(repository, sessions, new JobLockService(dataSource, sessions), null as unknown as CronRegistrar, config);
+  const sessions = new SessionsService(new SessionsRepository(dataSource));
+  const service = new AggregationService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), config);
 
   const floorMs = await time(() => floor(dataSource, first, last));
   console.log(`(c) floor, CREATE UNLOGGED TABLE … AS the same 8 rollup SELECTs: ${seconds(floorMs)}  [load ${load()}]`);
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
   );
   await dataSource.destroy();
 
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: url }), { logger: ['error'] });
+  const app = (await appTestingModule(config, url).compile()).createNestApplication({ logger: ['error'] });
   configureApp(app, join(dataDir, 'no-web'));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

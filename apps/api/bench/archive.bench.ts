@@ -7,14 +7,12 @@
  * (BENCH_KEEP=1 keeps it and the archive directory).
  */
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createBenchDatabase, time } from './bench-support';
-import { AppModule } from '../src/app.module';
 import { ArchiveStepService } from '../src/archive/archive-step.service';
 import { ArchiveRepository } from '../src/archive/archive.repository';
 import { loadAppConfig } from '../src/config/app-config';
@@ -22,6 +20,7 @@ import { COLD_TIER, type ColdTierPort } from '../src/history/cold-tier.port';
 import { HistoryService } from '../src/history/history.service';
 import { addMonths, formatDate, monthStart } from '../src/partition/partition-naming';
 import { PartitionRepository } from '../src/partition/partition.repository';
+import { appTestingModule } from '../src/test-support/app-testing-module';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'capacity_bench_archive';
@@ -62,7 +61,9 @@ async function main(): Promise<void> {
     PARTITION_ENABLED: 'false',
     CLEANUP_ENABLED: 'false',
   });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: url }), { logger: ['error'] });
+  const app = await appTestingModule(config, url).compile();
+  app.useLogger(['error']);
+  await app.init();
   const dataSource = app.get(DataSource);
   const partitions = app.get(PartitionRepository);
   const step = app.get(ArchiveStepService);

@@ -29,7 +29,9 @@ import { runMigrations } from '../src/database/run-migrations';
 import { InstanceAccessService } from '../src/instances/instance-access.service';
 import { InstancesRepository } from '../src/instances/instances.repository';
 import { CollectionMetrics } from '../src/metrics/collection-metrics';
-import { JobLockService } from '../src/scheduler/job-lock.service';
+import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobRunner } from '../src/jobs/job-runner.service';
+import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { StatsRepository } from '../src/stats/stats.repository';
 import { StatsService } from '../src/stats/stats.service';
@@ -108,12 +110,12 @@ async function main(): Promise<void> {
       [INSTANCES],
     );
 
-    const sessions = new SessionsService(dataSource);
+    const sessions = new SessionsService(new SessionsRepository(dataSource));
     const metrics = new CollectionMetrics(new Registry());
     const access = new InstanceAccessService(new InstancesRepository(dataSource), CredentialCipher.fromSecret('bench-secret-key-0123456789'));
     const collectors = new CollectorRegistry(new PostgresqlCollector(), new MysqlCollector(), new SqlServerCollector(), new OracleCollector());
     const instanceCollector = new InstanceCollectorService(collectors, access, new StatsService(new StatsRepository(dataSource), config), sessions, metrics, config);
-    const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, sessions, new JobLockService(dataSource, sessions), metrics, config);
+    const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, new JobRunner(new JobLockRepository(dataSource), sessions), metrics, config);
 
     const loadBefore = loadavg()[0];
     let peakSampled = process.memoryUsage().rss;

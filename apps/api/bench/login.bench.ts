@@ -9,17 +9,16 @@
  * (BENCH_KEEP=1 keeps it). BENCH_DURATION_S (20) and BENCH_LOGIN_CLIENTS (50) change the flood.
  */
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { AppModule } from '../src/app.module';
-import { BCRYPT_ROUNDS, HASH_CONCURRENCY, hashingLoad, hashPassword } from '../src/auth/password-hasher';
+import { BCRYPT_ROUNDS, HASH_CONCURRENCY, hashingLoad, hashPassword } from '../src/common/password-hasher';
 import { loadAppConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
+import { appTestingModule } from '../src/test-support/app-testing-module';
 import { createBenchDatabase } from './bench-support';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -99,7 +98,7 @@ async function main(): Promise<void> {
     LOGIN_THROTTLE_USER_LIMIT: '100000',
     LOGIN_THROTTLE_IP_LIMIT: '100000',
   });
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: url }), { logger: ['error'] });
+  const app = (await appTestingModule(config, url).compile()).createNestApplication({ logger: ['error'] });
   configureApp(app, join(dataDir, 'no-web'));
   await app.listen(0, '127.0.0.1');
   await seedUsers(url); // after the start: the first admin is created only on a repository without users

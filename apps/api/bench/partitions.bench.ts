@@ -20,7 +20,9 @@ import { currentMonth, formatYearMonth } from '../src/partition/partition-plan';
 import { PartitionCreateService } from '../src/partition/partition-create.service';
 import { PartitionStatusService } from '../src/partition/partition-status.service';
 import { PartitionRepository } from '../src/partition/partition.repository';
-import { JobLockService } from '../src/scheduler/job-lock.service';
+import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobRunner } from '../src/jobs/job-runner.service';
+import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,10 +48,9 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   const repository = new PartitionRepository(dataSource);
-  const sessions = new SessionsService(dataSource);
-  const creator = new PartitionCreateService(repository, sessions, config);
+  const sessions = new SessionsService(new SessionsRepository(dataSource));
+  const creator = new PartitionCreateService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), config);
   const status = new PartitionStatusService(repository, config);
-  const locks = new JobLockService(dataSource, sessions);
 
   // 10 years: the current month + 3 ahead (from the migration) and the 116 months before.
   const current = currentMonth(new Date(), 'UTC');
@@ -108,16 +109,10 @@ async function main(): Promise<void> {
       )
     : [{ partman_partitions: 0 }];
 
-  // One scheduled maintenance run, as the cron tick does it: take the job lock, run, release.
+  // One scheduled maintenance run, as the cron tick does it: the runner takes the job lock, runs, releases.
   const maintenance = async () => {
-    const lock = await locks.tryAcquire('partition');
-    if (!lock) throw new Error('partition lock busy');
-    try {
-      const result = await creator.maintain({ type: 'scheduled' });
-      if (result.created.length > 0 || result.moved.length > 0) throw new Error(`maintenance had work to do: ${JSON.stringify(result)}`);
-    } finally {
-      await lock.release();
-    }
+    const result = await creator.maintain({ type: 'scheduled' });
+    if (result.created.length > 0 || result.moved.length > 0) throw new Error(`maintenance had work to do: ${JSON.stringify(result)}`);
   };
   const partman = () => dataSource.query(`SELECT partman.run_maintenance()`);
   const ours: number[] = [];

@@ -1,29 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { FEATURE_MODULES } from './feature-modules';
 import { HealthModule } from './health/health.module';
-import { SchedulerModule } from './scheduler/scheduler.module';
+import { JobSchedulerModule } from './jobs/job-scheduler.module';
 import { SessionsModule } from './sessions/sessions.module';
 
+/**
+ * The root: the data source (global by design of @nestjs/typeorm) and the top-level modules. Nothing else is
+ * global; each module imports what it uses (README "Architecture"), APP_CONFIG through ConfigModule.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(options: { config: AppConfig; databaseUrl: string }): DynamicModule {
+  static forRoot(options: { databaseUrl: string }): DynamicModule {
     return {
       module: AppModule,
-      global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        SchedulerModule,
+        JobSchedulerModule,
         SessionsModule,
         AuthModule,
         HealthModule,
         ...FEATURE_MODULES,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: options.config }],
-      exports: [APP_CONFIG],
     };
   }
 }

@@ -32,7 +32,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
 
   try {
     await runMigrations(databaseUrl);
-    const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), {
+    // ConfigModule validates the same environment again for the app's APP_CONFIG.
+    const app = await NestFactory.create(AppModule.forRoot({ databaseUrl }), {
       abortOnError: false,
       logger: [...levels],
     });

@@ -1,7 +1,11 @@
-// Types and constants only: safe for the SPA bundle (no class-validator, no swagger).
+// Types, constants and pure functions only: safe for the SPA bundle (no class-validator, no swagger).
 export * from './common/constants';
 export * from './common/integer';
 export * from './common/responses';
+export * from './calendar/calendar-date';
+export * from './calendar/year-month';
+export * from './calendar/period';
+export * from './calendar/time-zone';
 export * from './instances/instance.types';
 export * from './auth/auth.types';
 export * from './sessions/session.types';

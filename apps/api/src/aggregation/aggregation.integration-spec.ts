@@ -1,6 +1,6 @@
 import { PERIOD_TYPES } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
-import { JobLockService } from '../scheduler/job-lock.service';
+import { JobRunner } from '../jobs/job-runner.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { AggregationRepository } from './aggregation.repository';
@@ -200,10 +200,10 @@ describe('aggregation on PostgreSQL', () => {
   }
 
   it('answers POST /aggregations/run with 202 and a session, and 409 while a run holds the lock', async () => {
-    const lock = await t.app.get(JobLockService).acquireOrConflict('aggregation');
-    const busy = await t.http.post('/api/v1/aggregations/run').auth(t.adminToken, { type: 'bearer' }).send({}).expect(409);
+    const busy = await t.app
+      .get(JobRunner)
+      .withLock('aggregation', () => t.http.post('/api/v1/aggregations/run').auth(t.adminToken, { type: 'bearer' }).send({}).expect(409));
     expect(busy.body).toMatchObject({ statusCode: 409 });
-    await lock.release();
 
     const started = await t.http
       .post('/api/v1/aggregations/run')

@@ -1,14 +1,12 @@
-import { PERIOD_TYPES, type PeriodType, type RunAggregationDto, type RunAggregationResponse, type SessionType } from '@capacity/contracts';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { PERIOD_TYPES, todayIn, type PeriodType, type RunAggregationDto, type RunAggregationResponse, type SessionType } from '@capacity/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CronRegistrar } from '../scheduler/cron-registrar.service';
-import { JobLockService } from '../scheduler/job-lock.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { errorMessage } from '../collector/engines/to-bytes';
+import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { AggregationRepository, ROLLUP_KINDS } from './aggregation.repository';
 import { periodRangeForDates, periodRangesFor, type PeriodRange } from './period';
-import { todayIn } from './today';
 
 export interface RecomputeOutcome {
   periodType: PeriodType;
@@ -29,46 +27,31 @@ export type AggregationScope = { mode: 'incremental' } | { mode: 'range'; from: 
  * demo seeder recompute a date range. Every run through `run` is a session of category aggregation.
  */
 @Injectable()
-export class AggregationService implements OnApplicationBootstrap {
+export class AggregationService {
   private readonly logger = new Logger(AggregationService.name);
 
   constructor(
     private readonly repository: AggregationRepository,
-    private readonly sessions: SessionsService,
-    private readonly locks: JobLockService,
-    private readonly cron: CronRegistrar,
+    private readonly runner: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    // The registrar's tick holds the lock around this callback.
-    this.cron.register('aggregation', this.config.cron.aggregation, this.config.enabled.aggregation, () =>
-      this.run({ mode: 'incremental' }, PERIOD_TYPES, 'scheduled', null),
-    );
-  }
 
   /** POST /aggregations/run: 409 when a run holds the lock; otherwise 202 with the session, work continues in the background. */
   async startManualRun(dto: RunAggregationDto, user: AuthUser): Promise<RunAggregationResponse> {
     const scope = this.manualScope(dto);
-    const lock = await this.locks.acquireOrConflict('aggregation');
-    try {
-      const types = dto.period_type ? [dto.period_type] : PERIOD_TYPES;
-      const sessionId = await this.startSession(types, 'manual', user.id);
-      void this.execute(sessionId, scope, types)
-        .catch((error: Error) => this.logger.error(`aggregation session ${sessionId} failed: ${error.message}`))
-        .finally(() => void lock.release());
-      return { session_id: sessionId, status: 'running' };
-    } catch (error) {
-      await lock.release();
-      throw error;
-    }
+    const types = dto.period_type ? [dto.period_type] : PERIOD_TYPES;
+    const { sessionId } = await this.runner.start('aggregation', this.request(types, 'manual', user.id), (context) => this.execute(context, scope));
+    return { session_id: sessionId, status: 'running' };
   }
 
-  /** A whole run as a session, awaited (the scheduler, tests). The caller holds the job lock. */
-  async run(scope: AggregationScope, types: readonly PeriodType[], type: SessionType, createdBy: number | null): Promise<string> {
-    const sessionId = await this.startSession(types, type, createdBy);
-    await this.execute(sessionId, scope, types);
-    return sessionId;
+  /** The scheduled run (JobScheduler): the periods touched since the last one. */
+  runScheduled(): Promise<string> {
+    return this.run({ mode: 'incremental' }, PERIOD_TYPES, 'scheduled', null);
+  }
+
+  /** A whole run as a session, awaited (the scheduler, tests, benchmarks); 409 while another run holds the lock. */
+  run(scope: AggregationScope, types: readonly PeriodType[], type: SessionType, createdBy: number | null): Promise<string> {
+    return this.runner.runNow('aggregation', this.request(types, type, createdBy), (context) => this.execute(context, scope));
   }
 
   /**
@@ -98,48 +81,36 @@ export class AggregationService implements OnApplicationBootstrap {
     return outcome;
   }
 
-  private async startSession(types: readonly PeriodType[], type: SessionType, createdBy: number | null): Promise<string> {
-    const { sessionId } = await this.sessions.start({
-      category: 'aggregation',
-      job: 'aggregation',
-      type,
-      createdBy,
-      targets: types.map((periodType) => ({ instanceId: null, name: periodType })),
-    });
-    return sessionId;
+  private request(types: readonly PeriodType[], type: SessionType, createdBy: number | null): JobRequest<PeriodType> {
+    return { category: 'aggregation', type, createdBy, targets: () => types, record: (periodType) => ({ instanceId: null, name: periodType }) };
   }
 
   /** One record per period type; the incremental watermark advances only when all of them succeeded. */
-  private async execute(sessionId: string, scope: AggregationScope, types: readonly PeriodType[]): Promise<void> {
-    const detail = await this.sessions.get(sessionId);
-    const recordOf = new Map(detail.records.map((record) => [record.instance_name, record.id]));
+  private async execute(context: JobContext<PeriodType>, scope: AggregationScope): Promise<JobOutcome<string>> {
+    const { sessionId, targets: types } = context;
     let touched: { dates: string[]; newestUpdate: Date | null } | null = null;
     try {
       if (scope.mode === 'incremental') touched = await this.repository.touchedSince(await this.repository.getWatermark());
     } catch (error) {
-      await this.sessions.finish(sessionId, { error: `could not read the stats written since the last run: ${(error as Error).message}` });
-      return;
+      return { result: sessionId, error: `could not read the stats written since the last run: ${errorMessage(error)}` };
     }
     let failures = 0;
     let rowsWritten = 0;
     const runType = async (periodType: PeriodType): Promise<void> => {
-      const recordId = recordOf.get(periodType);
-      if (recordId !== undefined) await this.sessions.markRunning(recordId);
+      await context.markRunning(periodType);
       try {
         const ranges = touched ? periodRangesFor(periodType, touched.dates) : scope.mode === 'range' ? [periodRangeForDates(periodType, scope.from, scope.to)] : [];
         const outcome = await this.recomputeRanges(periodType, ranges);
         rowsWritten += outcome.databaseRows + outcome.instanceRows;
-        if (recordId !== undefined) {
-          await this.sessions.finishRecord(recordId, {
-            ok: true,
-            itemsSynced: outcome.databaseRows + outcome.instanceRows,
-            details: { ranges: outcome.ranges, database_rows: outcome.databaseRows, instance_rows: outcome.instanceRows },
-          });
-        }
+        await context.finishRecord(periodType, {
+          ok: true,
+          itemsSynced: outcome.databaseRows + outcome.instanceRows,
+          details: { ranges: outcome.ranges, database_rows: outcome.databaseRows, instance_rows: outcome.instanceRows },
+        });
       } catch (error) {
         failures++;
-        this.logger.error(`aggregation ${periodType} failed in session ${sessionId}: ${(error as Error).message}`);
-        if (recordId !== undefined) await this.sessions.finishRecord(recordId, { ok: false, error: (error as Error).message });
+        this.logger.error(`aggregation ${periodType} failed in session ${sessionId}: ${errorMessage(error)}`);
+        await context.finishRecord(periodType, { ok: false, error: errorMessage(error) });
       }
     };
     // Period types write disjoint rows: RUN_LANES statements at a time, the costliest (quarterly) first.
@@ -150,14 +121,15 @@ export class AggregationService implements OnApplicationBootstrap {
       }),
     );
     if (touched?.newestUpdate && failures === 0) await this.repository.advanceWatermark(touched.newestUpdate);
-    await this.sessions.finish(sessionId, {
+    return {
+      result: sessionId,
       summary: {
         mode: scope.mode,
         ...(scope.mode === 'range' ? { from: scope.from, to: scope.to } : { dates_touched: touched?.dates.length ?? 0 }),
         period_types: types,
         rows_written: rowsWritten,
       },
-    });
+    };
   }
 
   private manualScope(dto: RunAggregationDto): AggregationScope {

@@ -1,10 +1,9 @@
-import type { StatsTable } from '@capacity/contracts';
+import { monthStartInstant, type StatsTable, yearMonthOfInstant } from '@capacity/contracts';
 import { join } from 'node:path';
 
 /** `<table>/year=YYYY/month=MM`, relative to ARCHIVE_DIR (hive-style, DESIGN.md §7). */
 export function monthDirectory(table: StatsTable, month: Date): string {
-  const year = month.getUTCFullYear();
-  const mm = String(month.getUTCMonth() + 1).padStart(2, '0');
+  const [year, mm] = yearMonthOfInstant(month).split('-');
   return join(table, `year=${year}`, `month=${mm}`);
 }
 
@@ -19,13 +18,12 @@ export function temporaryName(finalName: string, token: string): string {
 
 /** `2026-01` from a month Date. */
 export function yearMonth(month: Date): string {
-  return month.toISOString().slice(0, 7);
+  return yearMonthOfInstant(month);
 }
 
 /** `2026-01` → Date at 2026-01-01T00:00Z. */
 export function parseYearMonth(value: string): Date {
-  const [year, month] = value.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, 1));
+  return monthStartInstant(value);
 }
 
 /** Quotes a path for a DuckDB COPY target (COPY takes no parameters); the path comes from config + whitelisted names. */

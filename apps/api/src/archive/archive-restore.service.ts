@@ -3,10 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { partitionName } from '../partition/partition-naming';
 import { PartitionRepository } from '../partition/partition.repository';
-import { JobLockService } from '../scheduler/job-lock.service';
+import { JobRunner } from '../jobs/job-runner.service';
 import { parseYearMonth } from './archive-paths';
 import { ArchiveRepository } from './archive.repository';
-import { ParquetStore, type TextRow } from './parquet-store';
+import { ParquetStore, type TextRow } from './parquet-store.repository';
 
 /** Rows per INSERT while loading a month back. */
 const INSERT_ROWS = 10_000;
@@ -23,15 +23,14 @@ export class ArchiveRestoreService {
     private readonly repository: ArchiveRepository,
     private readonly partitions: PartitionRepository,
     private readonly parquet: ParquetStore,
-    private readonly locks: JobLockService,
+    private readonly runner: JobRunner,
   ) {}
 
   async restore(table: StatsTable, yearMonth: string): Promise<ArchiveRestoreResponse> {
     const month = parseYearMonth(yearMonth);
     const name = partitionName(table, month);
     // The cleanup lock: no archive run may drop or re-export this month while it is loaded back.
-    const lock = await this.locks.acquireOrConflict('cleanup');
-    try {
+    return this.runner.withLock('cleanup', async () => {
       const entry = await this.repository.findManifest(table, month);
       const present = await this.repository.partitionExists(table, month);
       const cold = entry !== null && (entry.state === 'dropped' || (entry.state === 'verified' && !present));
@@ -68,8 +67,6 @@ export class ArchiveRestoreService {
         rows: stats.rows,
         restored_at: (restored?.restoredAt ?? new Date()).toISOString(),
       };
-    } finally {
-      await lock.release();
-    }
+    });
   }
 }

@@ -1,7 +1,8 @@
 import type { ArchiveState } from '@capacity/contracts';
 import type { ArchiveRepository, ManifestRow, PartitionStats } from './archive.repository';
+import { noArchiveStateHook } from './archive-state-hook';
 import { ArchiveStepService } from './archive-step.service';
-import type { ParquetStore } from './parquet-store';
+import type { ParquetStore } from './parquet-store.repository';
 
 const MONTH = new Date(Date.UTC(2025, 0, 1));
 const STATS: PartitionStats = { rows: 10, sums: { id: '55', size_bytes: '1000', data_size_bytes: '900', log_size_bytes: '0' }, totalBytes: 81920 };
@@ -41,7 +42,7 @@ function harness(initial: { state: ArchiveState | null; present: boolean; fileSt
   const drop = vi.fn(async () => {
     present = false;
   });
-  const service = new ArchiveStepService(repository as unknown as ArchiveRepository, parquet as unknown as ParquetStore);
+  const service = new ArchiveStepService(repository as unknown as ArchiveRepository, parquet as unknown as ParquetStore, noArchiveStateHook);
   return { service, repository, parquet, drop, run: () => service.archiveThenDrop('database_size_stats', MONTH, drop) };
 }
 

@@ -1,11 +1,11 @@
 import type { StatsTable } from '@capacity/contracts';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ArchiveStep, ArchiveStepResult } from '../partition/archive-step';
 import { partitionName } from '../partition/partition-naming';
 import { nextArchiveAction } from './archive-plan';
 import { ArchiveRepository, describeMismatch, type ManifestRow } from './archive.repository';
 import { ARCHIVE_STATE_HOOK, type ArchiveStateHook } from './archive-state-hook';
-import { ParquetStore } from './parquet-store';
+import { ParquetStore } from './parquet-store.repository';
 
 /** More transitions than any path needs (export, verify, re-export, verify, drop, mark): a guard against loops. */
 const MAX_TRANSITIONS = 8;
@@ -22,7 +22,7 @@ export class ArchiveStepService implements ArchiveStep {
   constructor(
     private readonly repository: ArchiveRepository,
     private readonly parquet: ParquetStore,
-    @Optional() @Inject(ARCHIVE_STATE_HOOK) private readonly hook?: ArchiveStateHook,
+    @Inject(ARCHIVE_STATE_HOOK) private readonly hook: ArchiveStateHook,
   ) {}
 
   async archiveThenDrop(table: StatsTable, month: Date, drop: () => Promise<void>): Promise<ArchiveStepResult> {
@@ -47,9 +47,9 @@ export class ArchiveStepService implements ArchiveStep {
           case 'drop':
             if (await this.stillMatches(entry!)) {
               await drop();
-              await this.hook?.(table, month, 'drop-called');
+              await this.hook(table, month, 'drop-called');
               await this.repository.markDropped(table, month);
-              await this.hook?.(table, month, 'dropped');
+              await this.hook(table, month, 'dropped');
               this.logger.log(`dropped partition ${name} after archiving ${entry!.rowCount} rows`);
             } else {
               this.logger.warn(`${name} changed since its export: exporting again`);
@@ -58,7 +58,7 @@ export class ArchiveStepService implements ArchiveStep {
             break;
           case 'mark-dropped':
             await this.repository.markDropped(table, month);
-            await this.hook?.(table, month, 'dropped');
+            await this.hook(table, month, 'dropped');
             break;
           case 'recheck-dropped': {
             const stats = await this.repository.partitionStats(table, month);
@@ -88,13 +88,13 @@ export class ArchiveStepService implements ArchiveStep {
   private async export(table: StatsTable, month: Date): Promise<void> {
     const name = partitionName(table, month);
     await this.repository.beginExport(table, month);
-    await this.hook?.(table, month, 'exporting');
+    await this.hook(table, month, 'exporting');
     await this.repository.exportPartition(table, month, async (stats, batches) => {
       const written = await this.parquet.writeMonth(table, month, batches);
       if (written.rows !== stats.rows) throw new Error(`${name}: wrote ${written.rows} rows, the partition holds ${stats.rows}`);
       await this.repository.markExported(table, month, { files: written.files, stats, parquetBytes: written.bytes });
     });
-    await this.hook?.(table, month, 'exported');
+    await this.hook(table, month, 'exported');
     this.logger.log(`exported partition ${name}`);
   }
 
@@ -107,7 +107,7 @@ export class ArchiveStepService implements ArchiveStep {
       return false;
     }
     await this.repository.markVerified(entry.table, entry.month);
-    await this.hook?.(entry.table, entry.month, 'verified');
+    await this.hook(entry.table, entry.month, 'verified');
     this.logger.log(`verified archive of ${name}: ${entry.rowCount} rows in ${entry.files.length} file(s)`);
     return true;
   }

@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addMonths, formatDate, PARTITION_KEYS, partitionName } from '../partition/partition-naming';
 import { ARCHIVE_COLUMNS, pgType, sumColumns } from './archive-columns';
-import type { TextRow } from './parquet-store';
+import type { TextRow } from './parquet-store.repository';
 
 /** Rows fetched from the export cursor per round trip. */
 const FETCH_ROWS = 10_000;

@@ -9,7 +9,6 @@ import type { AuthUser } from '../auth/roles.decorator';
 import { ConflictError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionCleanupService } from '../partition/partition-cleanup.service';
-import { JobLockService } from '../scheduler/job-lock.service';
 import { yearMonth } from './archive-paths';
 import { ArchiveRepository, type ManifestRow } from './archive.repository';
 
@@ -19,7 +18,6 @@ export class ArchiveService {
   constructor(
     private readonly repository: ArchiveRepository,
     private readonly cleanup: PartitionCleanupService,
-    private readonly locks: JobLockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,12 +48,8 @@ export class ArchiveService {
         'archive is disabled (ARCHIVE_ENABLED=false): nothing is archived; POST /partitions/cleanup with drop_without_archive=true drops without archiving',
       );
     }
-    const lock = await this.locks.acquireOrConflict('cleanup');
-    try {
-      return await this.cleanup.cleanup({ dryRun, category: 'archive', type: 'manual', createdBy: user.id });
-    } finally {
-      await lock.release();
-    }
+    // The cleanup takes the cleanup lock through the JobRunner: 409 while another cleanup or archive run holds it.
+    return this.cleanup.cleanup({ dryRun, category: 'archive', type: 'manual', createdBy: user.id });
   }
 }
 

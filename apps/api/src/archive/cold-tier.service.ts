@@ -2,7 +2,7 @@ import type { StatsTable } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import type { ColdRowFilter, ColdTierPort } from '../history/cold-tier.port';
 import { ArchiveRepository } from './archive.repository';
-import { ParquetStore } from './parquet-store';
+import { ParquetStore } from './parquet-store.repository';
 
 /**
  * The query bridge: which months of a table are cold, and their rows read from Parquet through DuckDB with the

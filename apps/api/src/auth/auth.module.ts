@@ -1,22 +1,26 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { readOrCreateSecretFile } from '../common/secret-file';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginThrottle } from './login-throttle';
 import { RevokedTokensRepository } from './revoked-tokens.repository';
 
-@Global()
+/** Login, logout, password change and the app-wide guard (APP_GUARD); exports JwtModule to the token readers. */
 @Module({
   imports: [
+    ConfigModule,
     UsersModule,
     JwtModule.registerAsync({
+      imports: [ConfigModule],
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
         const secret = config.jwtSecret ?? (await readOrCreateSecretFile(join(config.dataDir, 'jwt.key'))).toString('base64');
@@ -28,7 +32,7 @@ import { RevokedTokensRepository } from './revoked-tokens.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, RevokedTokensRepository, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, LoginAttemptsRepository, LoginThrottle, RevokedTokensRepository, { provide: APP_GUARD, useClass: JwtAuthGuard }],
   exports: [JwtModule],
 })
 export class AuthModule {}

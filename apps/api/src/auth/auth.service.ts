@@ -4,10 +4,10 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../common/domain-errors';
+import { verifyPassword } from '../common/password-hasher';
 import { assertPasswordIsNotUsername, toUserResponse, UsersService } from '../users/users.service';
 import { clientAddressKey } from './client-address';
 import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './password-hasher';
 import { RevokedTokensRepository } from './revoked-tokens.repository';
 import type { PresentedToken } from './roles.decorator';
 

@@ -1,10 +1,9 @@
-import { Test } from '@nestjs/testing';
 import type { INestApplication } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { AppModule } from '../app.module';
 import { configureApp } from '../configure-app';
+import { appTestingModule } from '../test-support/app-testing-module';
 import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../test-support/test-app';
 import { LoginThrottle } from './login-throttle';
 
@@ -148,7 +147,7 @@ describe('login throttling across replicas', () => {
   beforeAll(async () => {
     t = await createTestApp();
     // A second API process on the same repository.
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config: t.config, databaseUrl: t.database.url })] }).compile();
+    const moduleRef = await appTestingModule(t.config, t.database.url).compile();
     replica = moduleRef.createNestApplication({ logger: ['error'] });
     configureApp(replica, t.config.dataDir);
     await replica.init();

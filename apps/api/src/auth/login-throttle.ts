@@ -1,8 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
+import { RateLimiterRes, type RateLimiterPostgres } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 
 /** 429 for a login over a limit; `retryAfterSeconds` becomes the `Retry-After` header. */
 export class LoginThrottledException extends HttpException {
@@ -31,20 +30,12 @@ export class LoginThrottle {
   private lastPurge = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attempts: LoginAttemptsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // The library's own purge is a timer that outlives the app; expired rows are purged on login traffic instead.
-    const store = {
-      storeClient: dataSource,
-      storeType: 'typeorm',
-      tableName: 'login_attempts',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      duration: config.loginThrottle.windowSeconds,
-    };
-    this.perUser = new RateLimiterPostgres({ ...store, keyPrefix: 'user', points: config.loginThrottle.userLimit });
-    this.perAddress = new RateLimiterPostgres({ ...store, keyPrefix: 'address', points: config.loginThrottle.ipLimit });
+    const { userLimit, ipLimit, windowSeconds } = config.loginThrottle;
+    this.perUser = attempts.limiter('user', userLimit, windowSeconds);
+    this.perAddress = attempts.limiter('address', ipLimit, windowSeconds);
   }
 
   /** Throws LoginThrottledException when the address or the username has used up its failures. */
@@ -62,9 +53,9 @@ export class LoginThrottle {
     return attempt;
   }
 
-  /** Deletes the counters whose window is over (`expire` is in epoch milliseconds, as the library writes it). */
-  async forgetExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_attempts WHERE expire < $1`, [Date.now()]);
+  /** Deletes the counters whose window is over. */
+  forgetExpired(): Promise<void> {
+    return this.attempts.deleteExpired();
   }
 
   /** At most once a minute, in the background of a login; a failed purge waits for the next one. */

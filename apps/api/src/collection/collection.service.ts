@@ -6,8 +6,8 @@ import type { AuthUser } from '../auth/roles.decorator';
 import { NotFoundError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollectionMetrics } from '../metrics/collection-metrics';
-import { JobLockService } from '../scheduler/job-lock.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { errorMessage } from '../collector/engines/to-bytes';
+import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { CollectionRepository, type CollectionTarget } from './collection.repository';
 import { InstanceCollectorService } from './instance-collector.service';
 
@@ -24,51 +24,38 @@ export interface CollectionRunSummary {
 @Injectable()
 export class CollectionService {
   private readonly logger = new Logger(CollectionService.name);
-  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly repository: CollectionRepository,
     private readonly instanceCollector: InstanceCollectorService,
-    private readonly sessions: SessionsService,
-    private readonly locks: JobLockService,
+    private readonly runner: JobRunner,
     private readonly metrics: CollectionMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** POST /collections/run: 409 while a run is going, else 202 and the run continues in the background. */
   async startManualRun(user: AuthUser, instanceId?: number): Promise<RunAcceptedResponse> {
-    const lock = await this.locks.acquireOrConflict('collect');
-    try {
-      const targets = await this.targets(instanceId);
-      const started = await this.startSession(targets, 'manual', user.id);
-      const run = this.execute(started.sessionId, started.recordIds, targets, 'manual')
-        .catch((error: unknown) => this.logger.error(`collection session ${started.sessionId} failed: ${(error as Error).message}`))
-        .finally(() => lock.release());
-      this.track(run);
-      return { session_id: started.sessionId, status: 'running' };
-    } catch (error) {
-      await lock.release();
-      throw error;
-    }
+    const { sessionId } = await this.runner.start('collect', this.request('manual', user.id, instanceId), (context) => this.execute(context, 'manual'));
+    return { session_id: sessionId, status: 'running' };
   }
 
-  /** The scheduled run; the caller (CronRegistrar tick) already holds the 'collect' lock. */
-  async runScheduled(): Promise<CollectionRunSummary> {
-    const targets = await this.targets();
-    const started = await this.startSession(targets, 'scheduled', null);
-    return this.execute(started.sessionId, started.recordIds, targets, 'scheduled');
+  /** The scheduled run (JobScheduler). */
+  runScheduled(): Promise<CollectionRunSummary> {
+    return this.runNow('scheduled');
   }
 
-  /** Runs now in the caller's context (tests, benchmarks): the caller takes care of locking. */
-  async runNow(type: SessionType = 'manual', instanceId?: number): Promise<CollectionRunSummary> {
-    const targets = await this.targets(instanceId);
-    const started = await this.startSession(targets, type, null);
-    return this.execute(started.sessionId, started.recordIds, targets, type);
+  /** A whole run, awaited (the scheduler, tests, benchmarks); 409 while another run holds the lock. */
+  runNow(type: SessionType = 'manual', instanceId?: number): Promise<CollectionRunSummary> {
+    return this.runner.runNow('collect', this.request(type, null, instanceId), (context) => this.execute(context, type));
   }
 
-  /** Resolves when background runs started by this process have ended (shutdown, tests). */
-  async idle(): Promise<void> {
-    await Promise.allSettled(this.running);
+  /** Resolves when background runs started by this process have ended (tests). */
+  idle(): Promise<void> {
+    return this.runner.idle();
+  }
+
+  private request(type: SessionType, createdBy: number | null, instanceId?: number): JobRequest<CollectionTarget> {
+    return { category: 'capacity', type, createdBy, targets: () => this.targets(instanceId), record: (t) => ({ instanceId: t.id, name: t.name }) };
   }
 
   private async targets(instanceId?: number): Promise<CollectionTarget[]> {
@@ -78,17 +65,12 @@ export class CollectionService {
     return [target];
   }
 
-  private startSession(targets: CollectionTarget[], type: SessionType, createdBy: number | null) {
-    return this.sessions.start({ category: 'capacity', job: 'collect', type, createdBy, targets: targets.map((t) => ({ instanceId: t.id, name: t.name })) });
-  }
-
-  private async execute(sessionId: string, recordIds: Map<string, number>, targets: CollectionTarget[], type: SessionType): Promise<CollectionRunSummary> {
+  private async execute(context: JobContext<CollectionTarget>, type: SessionType): Promise<JobOutcome<CollectionRunSummary>> {
+    const { sessionId, targets } = context;
     const started = performance.now();
     const limit = pLimit(this.config.collectConcurrency);
     try {
-      const outcomes = await Promise.all(
-        targets.map((target) => limit(() => this.instanceCollector.collect(target, recordIds.get(target.name) as number))),
-      );
+      const outcomes = await Promise.all(targets.map((target) => limit(() => this.instanceCollector.collect(target, context.recordId(target)))));
       const summary: CollectionRunSummary = {
         sessionId,
         instances: targets.length,
@@ -99,21 +81,15 @@ export class CollectionService {
       };
       const failures: Record<string, number> = {};
       for (const outcome of outcomes) if (outcome.failure) failures[outcome.failure.kind] = (failures[outcome.failure.kind] ?? 0) + 1;
-      await this.sessions.finish(sessionId, {
-        summary: { databases: summary.databases, duration_ms: summary.durationMs, concurrency: this.config.collectConcurrency, failures },
-      });
       this.logger.log(`collection session ${sessionId}: ${summary.succeeded}/${summary.instances} instances, ${summary.databases} databases in ${summary.durationMs} ms`);
-      return summary;
+      return {
+        result: summary,
+        summary: { databases: summary.databases, duration_ms: summary.durationMs, concurrency: this.config.collectConcurrency, failures },
+      };
     } catch (error) {
-      await this.sessions.finish(sessionId, { error: `collection run failed: ${(error as Error).message}` }).catch(() => undefined);
-      throw error;
+      throw new Error(`collection run failed: ${errorMessage(error)}`, { cause: error });
     } finally {
       this.metrics.observeRun(type, (performance.now() - started) / 1000);
     }
-  }
-
-  private track(run: Promise<unknown>): void {
-    this.running.add(run);
-    void run.finally(() => this.running.delete(run));
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '../config/config.module';
+import { InstancesModule } from '../instances/instances.module';
 import { CollectorRegistry } from './collector-registry';
 import { ConnectionTestService } from './connection-test.service';
 import { MysqlCollector } from './engines/mysql.collector';
@@ -9,6 +11,7 @@ import { TestConnectionController } from './test-connection.controller';
 
 /** One collector per engine behind one interface, and the connection test of an instance. */
 @Module({
+  imports: [ConfigModule, InstancesModule],
   controllers: [TestConnectionController],
   providers: [PostgresqlCollector, MysqlCollector, SqlServerCollector, OracleCollector, CollectorRegistry, ConnectionTestService],
   exports: [CollectorRegistry],

@@ -1,11 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { Instance } from '../instances/instance.entity';
-import { SyncInstanceRecord } from '../sessions/sync-instance-record.entity';
-import { SyncSession } from '../sessions/sync-session.entity';
-import { User } from '../users/user.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [User, Instance, SyncSession, SyncInstanceRecord];
+export const ENTITIES = [Instance];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
   return {

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { AppModule } from '../app.module';
 import { REPOSITORY_UNAVAILABLE_MESSAGE } from '../common/repository-unavailable';
 import { loadAppConfig } from '../config/app-config';
 import { configureApp } from '../configure-app';
+import { appTestingModule } from '../test-support/app-testing-module';
 import { testServerKind } from '../test-support/test-database';
 import { runMigrations } from './run-migrations';
 import { freePort } from './testing/built-app';
@@ -60,7 +59,7 @@ describe.runIf(testServerKind() === 'embedded')('an external repository stopped 
       PARTITION_ENABLED: 'false',
       CLEANUP_ENABLED: 'false',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, databaseUrl })] }).compile();
+    const moduleRef = await appTestingModule(config, databaseUrl).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
     configureApp(app, join(dir, 'no-web'));
     await app.init();

@@ -1,4 +1,4 @@
-import { todayIn } from '../aggregation/today';
+import { todayIn } from '@capacity/contracts';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { DEMO_DESCRIPTION, DEMO_HISTORY_DAYS, DEMO_INSTANCES, demoSizeBytes } from './demo-dataset';
 import { DemoSeederService } from './demo-seeder.service';

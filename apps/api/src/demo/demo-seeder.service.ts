@@ -1,9 +1,6 @@
-import { PERIOD_TYPES } from '@capacity/contracts';
+import { addDays, PERIOD_TYPES, todayIn } from '@capacity/contracts';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AggregationService } from '../aggregation/aggregation.service';
-import { addDays } from '../aggregation/period';
-import { todayIn } from '../aggregation/today';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionCreateService } from '../partition/partition-create.service';
 import { DEMO_HISTORY_DAYS, DEMO_INSTANCES } from './demo-dataset';
@@ -19,8 +16,7 @@ export interface DemoSeedResult {
 
 /**
  * DEMO=1: on a repository without instances, seeds the demo instances with 90 days of synthetic
- * history, then rolls it up (aggregation) and files it into month partitions (partition maintenance),
- * when those modules are present.
+ * history, then rolls it up (aggregation) and files it into month partitions (partition maintenance).
  */
 @Injectable()
 export class DemoSeederService implements OnApplicationBootstrap {
@@ -28,7 +24,8 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   constructor(
     private readonly repository: DemoRepository,
-    private readonly moduleRef: ModuleRef,
+    private readonly aggregation: AggregationService,
+    private readonly partitions: PartitionCreateService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,33 +63,18 @@ export class DemoSeederService implements OnApplicationBootstrap {
   }
 
   private async aggregate(from: string, to: string): Promise<void> {
-    const aggregation = this.optional(AggregationService);
-    if (!aggregation) {
-      this.logger.warn('DEMO: no aggregation module, the demo history is not aggregated');
-      return;
-    }
-    const outcomes = await aggregation.recomputeRange(from, to, PERIOD_TYPES);
+    const outcomes = await this.aggregation.recomputeRange(from, to, PERIOD_TYPES);
     const rows = outcomes.reduce((sum, outcome) => sum + outcome.databaseRows + outcome.instanceRows, 0);
     this.logger.log(`DEMO: aggregated the demo history ${from}..${to} (${rows} aggregation rows)`);
   }
 
   /** Past months of the history sit in the default partitions until their month partitions exist. */
   private async fileIntoPartitions(): Promise<void> {
-    const partitions = this.optional(PartitionCreateService);
-    if (!partitions) return;
     try {
-      await partitions.maintain({ type: 'manual', createdBy: null });
+      await this.partitions.maintain({ type: 'manual', createdBy: null });
       this.logger.log('DEMO: month partitions created for the demo history');
     } catch (error) {
       this.logger.warn(`DEMO: partition maintenance after seeding failed: ${(error as Error).message}`);
-    }
-  }
-
-  private optional<T>(token: new (...args: never[]) => T): T | null {
-    try {
-      return this.moduleRef.get(token, { strict: false });
-    } catch {
-      return null;
     }
   }
 }

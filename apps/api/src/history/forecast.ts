@@ -1,12 +1,10 @@
-import type { ForecastResponse } from '@capacity/contracts';
-import { addDays } from '../aggregation/period';
+import { addDays, daysBetween, type ForecastResponse } from '@capacity/contracts';
 import { bytesToMb } from '../common/units';
 
 export const FORECAST_WINDOW = 90;
 export const FORECAST_MIN_POINTS = 7;
 export const DEFAULT_HORIZONS = [30, 90];
 const BYTES_PER_MB = 1024 * 1024;
-const DAY_MS = 86_400_000;
 
 export interface ForecastPoint {
   date: string;
@@ -30,8 +28,7 @@ export function forecast(databaseName: string | null, points: ForecastPoint[], h
       message: `not enough history to forecast ${subject}: ${used.length} daily point(s), at least ${FORECAST_MIN_POINTS} needed`,
     };
   }
-  const origin = Date.parse(`${used[0].date}T00:00:00Z`);
-  const xs = used.map((point) => (Date.parse(`${point.date}T00:00:00Z`) - origin) / DAY_MS);
+  const xs = used.map((point) => daysBetween(used[0].date, point.date));
   const ys = used.map((point) => point.bytes);
   const n = used.length;
   const meanX = xs.reduce((a, b) => a + b, 0) / n;

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InstanceAccessService } from '../instances/instance-access.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats, type DatabaseStatRow, type InstanceStatRow } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import type { ColdRowFilter, ColdTierPort } from './cold-tier.port';
+import { COLD_TIER, type ColdRowFilter, type ColdTierPort } from './cold-tier.port';
 import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
 
@@ -96,7 +96,8 @@ describe('history reads through the cold tier', () => {
     const repository = t.app.get(HistoryRepository);
     const access = t.app.get(InstanceAccessService);
     const config = t.app.get<AppConfig>(APP_CONFIG);
-    hot = new HistoryService(repository, access, config);
+    // The app's own cold tier: nothing archived in this database, so every read is hot.
+    hot = new HistoryService(repository, access, config, t.app.get<ColdTierPort>(COLD_TIER));
     cold = new FakeColdTier();
     merged = new HistoryService(repository, access, config, cold);
   });

@@ -1,7 +1,6 @@
+import { addMonthsToDate, todayIn } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
 import { AggregationService } from '../aggregation/aggregation.service';
-import { todayIn } from '../aggregation/today';
-import { addMonthsToDate } from './history.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats, type DatabaseStatRow } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 

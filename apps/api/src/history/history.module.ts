@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
-import { AggregationsQueryController } from './aggregations-query.controller';
+import { ColdTierModule } from '../archive/cold-tier.module';
+import { ConfigModule } from '../config/config.module';
+import { InstancesModule } from '../instances/instances.module';
+import { StatsModule } from '../stats/stats.module';
 import { HistoryController } from './history.controller';
 import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
+import { StatsController } from './stats.controller';
 
-/** Reads of history and aggregations; the cold tier (COLD_TIER) is optional and provided globally by the archive module. */
+/** Every /instances/:id/database-sizes* read: history, aggregations, trends, forecast and the latest sizes; hot and cold tiers merged. */
 @Module({
-  controllers: [HistoryController, AggregationsQueryController],
+  imports: [ConfigModule, InstancesModule, StatsModule, ColdTierModule],
+  controllers: [HistoryController, StatsController],
   providers: [HistoryRepository, HistoryService],
+  exports: [HistoryService],
 })
 export class HistoryModule {}

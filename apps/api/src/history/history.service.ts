@@ -12,9 +12,8 @@ import type {
   TrendsQueryDto,
   TrendsResponse,
 } from '@capacity/contracts';
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { addDays, periodStart } from '../aggregation/period';
-import { todayIn } from '../aggregation/today';
+import { Inject, Injectable } from '@nestjs/common';
+import { addDays, addMonthsToDate, periodStart, todayIn, utcCalendarDate } from '@capacity/contracts';
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { buildPagination } from '../common/pagination';
@@ -60,7 +59,7 @@ export class HistoryService {
     private readonly repository: HistoryRepository,
     private readonly access: InstanceAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(COLD_TIER) private readonly cold?: ColdTierPort,
+    @Inject(COLD_TIER) private readonly cold: ColdTierPort,
   ) {}
 
   async databaseSizes(user: AuthUser, instanceId: number, query: DatabaseSizesQueryDto): Promise<DatabaseSizesResponse> {
@@ -74,7 +73,7 @@ export class HistoryService {
     ]);
     let rows = hot.map(toStatRow);
     if (archived) {
-      const cold = (await this.cold!.readRows('database_size_stats', { from, to, instanceIds: [instanceId], databaseName: query.database_name, columns: STAT_ROW_COLUMNS }))
+      const cold = (await this.cold.readRows('database_size_stats', { from, to, instanceIds: [instanceId], databaseName: query.database_name, columns: STAT_ROW_COLUMNS }))
         .map(toStatRow)
         .filter((row) => row.instance_id === instanceId && row.collected_date >= from && row.collected_date <= to)
         .filter((row) => query.database_name === undefined || row.database_name === query.database_name);
@@ -122,7 +121,7 @@ export class HistoryService {
     ]);
     let rows = hot.map(toTrendRow);
     if (archived) {
-      const cold = (await this.cold!.readRows('database_size_aggregations', {
+      const cold = (await this.cold.readRows('database_size_aggregations', {
           from: since,
           to: LATEST,
           instanceIds: [instanceId],
@@ -143,7 +142,7 @@ export class HistoryService {
     const table: StatsTable = databaseName === null ? 'instance_size_stats' : 'database_size_stats';
     let points = (await this.repository.recentSizes(instanceId, databaseName, FORECAST_WINDOW)).map((row) => ({ date: row.date, bytes: Number(row.bytes) }));
     if (await this.archived(table, EARLIEST, this.today())) {
-      const cold = (await this.cold!.readRows(table, { from: EARLIEST, to: this.today(), instanceIds: [instanceId], databaseName: databaseName ?? undefined }))
+      const cold = (await this.cold.readRows(table, { from: EARLIEST, to: this.today(), instanceIds: [instanceId], databaseName: databaseName ?? undefined }))
         .filter((row) => Number(row.instance_id) === instanceId && (databaseName === null || row.database_name === databaseName))
         .map((row) => ({ date: toStatDate(row.collected_date), bytes: Number(databaseName === null ? row.total_size_bytes : row.size_bytes) }));
       points = mergeByKey(points, cold, (point) => point.date);
@@ -186,7 +185,7 @@ export class HistoryService {
     const to = filter.endDate ?? LATEST;
     if (await this.archived('database_size_aggregations', from, to)) {
       const coldRows = (
-        await this.cold!.readRows('database_size_aggregations', {
+        await this.cold.readRows('database_size_aggregations', {
           from,
           to,
           instanceIds: filter.instanceIds ?? undefined,
@@ -213,7 +212,6 @@ export class HistoryService {
 
   /** Whether part of [from, to] of `table` is only in the cold tier. */
   private async archived(table: StatsTable, from: string, to: string): Promise<boolean> {
-    if (!this.cold) return false;
     return (await this.cold.archivedMonths(table, from, to)).length > 0;
   }
 
@@ -231,13 +229,5 @@ function toRef(row: InstanceRefRow): AggregationInstanceRef {
 }
 
 function toStatDate(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}
-
-/** Same day `months` months away, clamped to the month's last day. */
-export function addMonthsToDate(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const first = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, lastDay))).toISOString().slice(0, 10);
+  return value instanceof Date ? utcCalendarDate(value) : String(value).slice(0, 10);
 }

@@ -1,5 +1,4 @@
-import type { PeriodType, TrendPeriod, TrendsResponse } from '@capacity/contracts';
-import { periodLabel } from '../aggregation/period';
+import { periodLabel, type PeriodType, type TrendPeriod, type TrendsResponse } from '@capacity/contracts';
 import { bytesToMb } from '../common/units';
 import { compareText, type TrendRow } from './history-rows';
 

@@ -1,14 +1,15 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Module } from '@nestjs/common';
 import { CredentialCipher } from '../common/credential-cipher';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
 import { InstanceAccessService } from './instance-access.service';
 import { InstancesController } from './instances.controller';
 import { InstancesRepository } from './instances.repository';
 import { InstancesService } from './instances.service';
 
-/** Global: every module serving instance data checks access through InstanceAccessService. */
-@Global()
+/** The registry; every module serving instance data imports it to check access through InstanceAccessService. */
 @Module({
+  imports: [ConfigModule],
   controllers: [InstancesController],
   providers: [
     InstancesRepository,
@@ -16,6 +17,6 @@ import { InstancesService } from './instances.service';
     InstanceAccessService,
     { provide: CredentialCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => CredentialCipher.fromConfig(config) },
   ],
-  exports: [InstanceAccessService, InstancesRepository, CredentialCipher],
+  exports: [InstanceAccessService],
 })
 export class InstancesModule {}

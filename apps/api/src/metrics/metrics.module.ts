@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { Registry } from 'prom-client';
+import { ConfigModule } from '../config/config.module';
 import { CollectionMetrics, METRICS_REGISTRY } from './collection-metrics';
 import { MetricsAccessMiddleware } from './metrics-access.middleware';
 import { MetricsController } from './metrics.controller';
@@ -8,6 +9,7 @@ import { MetricsService } from './metrics.service';
 
 /** GET /metrics (Prometheus) and the collection observations behind it. */
 @Module({
+  imports: [ConfigModule],
   controllers: [MetricsController],
   providers: [
     { provide: METRICS_REGISTRY, useFactory: () => new Registry() },

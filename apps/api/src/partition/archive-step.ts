@@ -1,6 +1,6 @@
 import type { StatsTable } from '@capacity/contracts';
 
-/** The cold-tier step cleanup runs on each partition past retention (provided by the archive module). */
+/** The cold-tier step cleanup runs on each partition past retention: a port of this module, bound by PartitionModule to ArchiveStepService. */
 export const ARCHIVE_STEP = Symbol('ARCHIVE_STEP');
 
 export interface ArchiveStepResult {

@@ -1,5 +1,7 @@
 import type { StatsTable } from '@capacity/contracts';
 import type { AppConfig } from '../config/app-config';
+import type { JobLockRepository } from '../jobs/job-lock.repository';
+import { JobRunner } from '../jobs/job-runner.service';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { ArchiveStep } from './archive-step';
 import { ARCHIVE_DISABLED_MESSAGE, NO_ARCHIVE_STEP_MESSAGE, PartitionCleanupService, SCHEDULED_NO_ARCHIVE_MESSAGE } from './partition-cleanup.service';
@@ -28,9 +30,12 @@ function setup(options: { archive: boolean; step?: ArchiveStep }) {
     finishRecord: vi.fn().mockResolvedValue(undefined),
     markRunning: vi.fn().mockResolvedValue(undefined),
     finish: vi.fn().mockResolvedValue(undefined),
+    failInterrupted: vi.fn().mockResolvedValue(0),
   };
+  const locks = { tryLock: vi.fn().mockResolvedValue({ release: vi.fn().mockResolvedValue(undefined) }) };
+  const runner = new JobRunner(locks as unknown as JobLockRepository, sessions as unknown as SessionsService);
   const config = { timeZone: 'UTC', retentionMonths: 12, enabled: { archive: options.archive } } as AppConfig;
-  const service = new PartitionCleanupService(repository as unknown as PartitionRepository, sessions as unknown as SessionsService, config, options.step);
+  const service = new PartitionCleanupService(repository as unknown as PartitionRepository, runner, config, options.step ?? null);
   return { service, repository, sessions };
 }
 

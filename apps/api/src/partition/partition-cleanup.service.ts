@@ -1,7 +1,7 @@
 import { STATS_TABLES, type PartitionCleanupResult, type PartitionRef, type SessionCategory, type SessionType, type StatsTable } from '@capacity/contracts';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { SessionsService } from '../sessions/sessions.service';
+import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { ARCHIVE_STEP, type ArchiveStep } from './archive-step';
 import { partitionName } from './partition-naming';
 import { currentMonth, formatYearMonth } from './partition-plan';
@@ -37,9 +37,10 @@ export class PartitionCleanupService {
 
   constructor(
     private readonly repository: PartitionRepository,
-    private readonly sessions: SessionsService,
+    private readonly runner: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(ARCHIVE_STEP) private readonly archiveStep?: ArchiveStep | null,
+    /** Bound by PartitionModule to the cold tier's step; null only where a composition has none (a unit spec). */
+    @Inject(ARCHIVE_STEP) private readonly archiveStep: ArchiveStep | null,
   ) {}
 
   /** Whether a real run writes partitions to the cold tier before dropping them. */
@@ -47,31 +48,44 @@ export class PartitionCleanupService {
     return this.config.enabled.archive && Boolean(this.archiveStep);
   }
 
-  async cleanup(options: CleanupOptions = {}): Promise<PartitionCleanupResult> {
+  /** One cleanup run under the cleanup lock (409 while another holds it); the candidates are listed under the lock. */
+  cleanup(options: CleanupOptions = {}): Promise<PartitionCleanupResult> {
     const retentionMonths = options.retentionMonths ?? this.config.retentionMonths;
-    const dryRun = options.dryRun ?? false;
     const type = options.type ?? 'manual';
     const current = currentMonth(new Date(), this.config.timeZone);
+    const request: JobRequest<Candidate> = {
+      category: options.category ?? 'partition',
+      type,
+      createdBy: options.createdBy ?? null,
+      targets: () => this.candidates(current, retentionMonths),
+      record: (candidate) => ({ instanceId: null, name: candidate.name }),
+    };
+    return this.runner.runNow('cleanup', request, (job) => this.apply(job, options, { type, current, retentionMonths }));
+  }
+
+  private async candidates(current: Date, retentionMonths: number): Promise<Candidate[]> {
     const partitions = await this.repository.listPartitions(STATS_TABLES, { measure: false });
-    const candidates: Candidate[] = pastRetention(
+    return pastRetention(
       partitions.filter((p) => p.month).map((p) => ({ table: p.table, month: p.month as Date })),
       current,
       retentionMonths,
     ).map((p) => ({ table: p.table, name: partitionName(p.table, p.month), month: formatYearMonth(p.month), monthStart: p.month }));
+  }
 
-    const { sessionId, recordIds } = await this.sessions.start({
-      category: options.category ?? 'partition',
-      job: 'cleanup',
-      type,
-      createdBy: options.createdBy ?? null,
-      targets: candidates.map((c) => ({ instanceId: null, name: c.name })),
-    });
+  private async apply(
+    job: JobContext<Candidate>,
+    options: CleanupOptions,
+    run: { type: SessionType; current: Date; retentionMonths: number },
+  ): Promise<JobOutcome<PartitionCleanupResult>> {
+    const { retentionMonths } = run;
+    const dryRun = options.dryRun ?? false;
+    const candidates = job.targets;
     const plain = ({ table, name, month }: Candidate): PartitionRef => ({ table, name, month });
     const result: PartitionCleanupResult = {
-      session_id: sessionId,
+      session_id: job.sessionId,
       dry_run: dryRun,
       retention_months: retentionMonths,
-      keep_from: formatYearMonth(retentionKeepFrom(current, retentionMonths)),
+      keep_from: formatYearMonth(retentionKeepFrom(run.current, retentionMonths)),
       archive_enabled: this.config.enabled.archive,
       would_drop: candidates.map(plain),
       dropped: [],
@@ -80,37 +94,31 @@ export class PartitionCleanupService {
       message: null,
     };
 
-    const refusal = this.refusal(options, type);
+    const refusal = this.refusal(options, run.type);
     if (!dryRun && refusal && candidates.length > 0) result.message = refusal;
-    try {
-      for (const candidate of candidates) {
-        const recordId = recordIds.get(candidate.name) as number;
-        if (dryRun) {
-          await this.sessions.finishRecord(recordId, { ok: true, details: { action: 'would_drop', dry_run: true } });
-        } else if (refusal) {
-          result.skipped.push({ ...plain(candidate), reason: refusal });
-          await this.sessions.finishRecord(recordId, { ok: true, details: { action: 'skipped', reason: refusal } });
-        } else {
-          await this.process(candidate, recordId, result);
-        }
+    for (const candidate of candidates) {
+      if (dryRun) {
+        await job.finishRecord(candidate, { ok: true, details: { action: 'would_drop', dry_run: true } });
+      } else if (refusal) {
+        result.skipped.push({ ...plain(candidate), reason: refusal });
+        await job.finishRecord(candidate, { ok: true, details: { action: 'skipped', reason: refusal } });
+      } else {
+        await this.process(candidate, job, result);
       }
-      await this.sessions.finish(sessionId, {
-        summary: {
-          dry_run: dryRun,
-          retention_months: retentionMonths,
-          keep_from: result.keep_from,
-          would_drop: result.would_drop.length,
-          dropped: result.dropped.map((p) => p.name),
-          archived: result.archived.map((p) => p.name),
-          skipped: result.skipped.length,
-          message: result.message,
-        },
-      });
-    } catch (error) {
-      await this.sessions.finish(sessionId, { error: (error as Error).message });
-      throw error;
     }
-    return result;
+    return {
+      result,
+      summary: {
+        dry_run: dryRun,
+        retention_months: retentionMonths,
+        keep_from: result.keep_from,
+        would_drop: result.would_drop.length,
+        dropped: result.dropped.map((p) => p.name),
+        archived: result.archived.map((p) => p.name),
+        skipped: result.skipped.length,
+        message: result.message,
+      },
+    };
   }
 
   /** Why a real run must not drop, or null when it may (through the archive step, or explicitly without). */
@@ -122,10 +130,10 @@ export class PartitionCleanupService {
   }
 
   /** One partition past retention: archive then drop, or drop alone when explicitly allowed. */
-  private async process(candidate: Candidate, recordId: number, result: PartitionCleanupResult): Promise<void> {
+  private async process(candidate: Candidate, job: JobContext<Candidate>, result: PartitionCleanupResult): Promise<void> {
     const { table, name, monthStart } = candidate;
     const ref: PartitionRef = { table, name, month: candidate.month };
-    await this.sessions.markRunning(recordId);
+    await job.markRunning(candidate);
     try {
       if (this.archiveActive) {
         let dropped = false;
@@ -136,7 +144,7 @@ export class PartitionCleanupService {
         if (outcome.archived) result.archived.push({ ...ref, files: outcome.files, rows: outcome.rows, detail: outcome.detail });
         if (dropped) result.dropped.push(ref);
         else result.skipped.push({ ...ref, reason: outcome.detail || 'archive step did not drop the partition' });
-        await this.sessions.finishRecord(recordId, {
+        await job.finishRecord(candidate, {
           ok: true,
           itemsSynced: outcome.rows,
           details: { action: dropped ? 'archived_and_dropped' : 'not_dropped', archived: outcome.archived, files: outcome.files, rows: outcome.rows, detail: outcome.detail },
@@ -146,13 +154,13 @@ export class PartitionCleanupService {
         if (dropped) result.dropped.push(ref);
         else result.skipped.push({ ...ref, reason: 'partition no longer exists' });
         this.logger.warn(`dropped partition ${name} without archiving (drop_without_archive)`);
-        await this.sessions.finishRecord(recordId, { ok: true, details: { action: dropped ? 'dropped_without_archive' : 'missing' } });
+        await job.finishRecord(candidate, { ok: true, details: { action: dropped ? 'dropped_without_archive' : 'missing' } });
       }
     } catch (error) {
       const reason = (error as Error).message;
       this.logger.error(`cleanup of partition ${name} failed: ${reason}`);
       result.skipped.push({ ...ref, reason: `failed: ${reason}` });
-      await this.sessions.finishRecord(recordId, { ok: false, error: reason });
+      await job.finishRecord(candidate, { ok: false, error: reason });
     }
   }
 }

@@ -2,7 +2,8 @@ import { STATS_TABLES, type PartitionCreateResult, type PartitionMovedRows, type
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InvalidInputError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { SessionsService } from '../sessions/sessions.service';
+import { errorMessage } from '../collector/engines/to-bytes';
+import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { partitionName } from './partition-naming';
 import { currentMonth, formatYearMonth, missingMonths, monthsAhead, monthsToRescue, parseYearMonth } from './partition-plan';
 import { PartitionRepository } from './partition.repository';
@@ -11,6 +12,12 @@ export interface RunContext {
   type: SessionType;
   createdBy?: number | null;
   category?: SessionCategory;
+}
+
+/** The months to create for one table: one record of the session. */
+interface TablePlan {
+  table: StatsTable;
+  months: Date[];
 }
 
 export interface CreateRequest {
@@ -28,7 +35,7 @@ export class PartitionCreateService {
 
   constructor(
     private readonly repository: PartitionRepository,
-    private readonly sessions: SessionsService,
+    private readonly runner: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,84 +50,84 @@ export class PartitionCreateService {
       months = monthsAhead(this.currentMonth(), request.futureMonths ?? this.config.partitionPremakeMonths);
     }
     const tables = request.table ? [request.table] : [...STATS_TABLES];
-    return this.run(new Map(tables.map((table) => [table, months])), context);
+    return this.run(() => tables.map((table) => ({ table, months })), context);
   }
 
   /**
    * The scheduled job: the current month plus PARTITION_PREMAKE_MONTHS for every table, and a month partition
    * for rows stuck in a default partition (up to the end of that window). Only what is missing is created.
    */
-  async maintain(context: RunContext): Promise<PartitionCreateResult> {
-    const current = this.currentMonth();
-    const wanted = monthsAhead(current, this.config.partitionPremakeMonths);
-    const [partitions, inDefault] = await Promise.all([this.repository.listPartitions(STATS_TABLES, { measure: false }), this.repository.defaultRowsByMonth()]);
-    const plan = new Map<StatsTable, Date[]>();
-    for (const table of STATS_TABLES) {
-      const existing = partitions.filter((p) => p.table === table && p.month).map((p) => p.month as Date);
-      const rescue = monthsToRescue(inDefault.filter((row) => row.table === table).map((row) => row.month), current, this.config.partitionPremakeMonths);
-      const months = new Map<number, Date>();
-      for (const month of [...missingMonths(wanted, existing), ...rescue]) months.set(month.getTime(), month);
-      plan.set(table, [...months.values()].sort((a, b) => a.getTime() - b.getTime()));
-    }
-    return this.run(plan, context);
+  maintain(context: RunContext): Promise<PartitionCreateResult> {
+    return this.run(() => this.maintenancePlan(), context);
   }
 
   currentMonth(): Date {
     return currentMonth(new Date(), this.config.timeZone);
   }
 
-  /** One session (a record per table) creating the planned months in order. */
-  private async run(plan: Map<StatsTable, Date[]>, context: RunContext): Promise<PartitionCreateResult> {
-    const tables = [...plan.keys()];
-    const { sessionId, recordIds } = await this.sessions.start({
+  private async maintenancePlan(): Promise<TablePlan[]> {
+    const current = this.currentMonth();
+    const wanted = monthsAhead(current, this.config.partitionPremakeMonths);
+    const [partitions, inDefault] = await Promise.all([this.repository.listPartitions(STATS_TABLES, { measure: false }), this.repository.defaultRowsByMonth()]);
+    return STATS_TABLES.map((table) => {
+      const existing = partitions.filter((p) => p.table === table && p.month).map((p) => p.month as Date);
+      const rescue = monthsToRescue(inDefault.filter((row) => row.table === table).map((row) => row.month), current, this.config.partitionPremakeMonths);
+      const months = new Map<number, Date>();
+      for (const month of [...missingMonths(wanted, existing), ...rescue]) months.set(month.getTime(), month);
+      return { table, months: [...months.values()].sort((a, b) => a.getTime() - b.getTime()) };
+    });
+  }
+
+  /** One session (a record per table, planned under the partition lock) creating the planned months in order. */
+  private run(plan: () => Promise<TablePlan[]> | TablePlan[], context: RunContext): Promise<PartitionCreateResult> {
+    const request: JobRequest<TablePlan> = {
       category: context.category ?? 'partition',
-      job: 'partition',
       type: context.type,
       createdBy: context.createdBy ?? null,
-      targets: tables.map((table) => ({ instanceId: null, name: table })),
-    });
-    const result: PartitionCreateResult = { session_id: sessionId, created: [], existing: [], moved: [], failed: [] };
-    try {
-      for (const table of tables) {
-        const recordId = recordIds.get(table) as number;
-        const created: string[] = [];
-        const existing: string[] = [];
-        const moved: PartitionMovedRows[] = [];
-        const failed: { name: string; reason: string }[] = [];
-        for (const month of plan.get(table) ?? []) {
-          try {
-            const outcome = await this.repository.createMonthPartition(table, month);
-            (outcome.created ? result.created : result.existing).push(ref(table, month));
-            (outcome.created ? created : existing).push(outcome.name);
-            if (outcome.movedRows > 0) moved.push({ ...ref(table, month), rows: outcome.movedRows });
-          } catch (error) {
-            const reason = (error as Error).message;
-            this.logger.error(`could not create partition ${partitionName(table, month)}: ${reason}`);
-            result.failed.push({ ...ref(table, month), reason });
-            failed.push({ name: partitionName(table, month), reason });
-          }
+      targets: plan,
+      record: ({ table }) => ({ instanceId: null, name: table }),
+    };
+    return this.runner.runNow('partition', request, (job) => this.createPlanned(job));
+  }
+
+  private async createPlanned(job: JobContext<TablePlan>): Promise<JobOutcome<PartitionCreateResult>> {
+    const result: PartitionCreateResult = { session_id: job.sessionId, created: [], existing: [], moved: [], failed: [] };
+    for (const target of job.targets) {
+      const { table } = target;
+      const created: string[] = [];
+      const existing: string[] = [];
+      const moved: PartitionMovedRows[] = [];
+      const failed: { name: string; reason: string }[] = [];
+      for (const month of target.months) {
+        try {
+          const outcome = await this.repository.createMonthPartition(table, month);
+          (outcome.created ? result.created : result.existing).push(ref(table, month));
+          (outcome.created ? created : existing).push(outcome.name);
+          if (outcome.movedRows > 0) moved.push({ ...ref(table, month), rows: outcome.movedRows });
+        } catch (error) {
+          const reason = errorMessage(error);
+          this.logger.error(`could not create partition ${partitionName(table, month)}: ${reason}`);
+          result.failed.push({ ...ref(table, month), reason });
+          failed.push({ name: partitionName(table, month), reason });
         }
-        result.moved.push(...moved);
-        await this.sessions.finishRecord(recordId, {
-          ok: failed.length === 0,
-          itemsSynced: created.length,
-          error: failed.length > 0 ? failed.map((f) => `${f.name}: ${f.reason}`).join('; ') : null,
-          details: { created, existing, moved: moved.map((m) => ({ name: m.name, rows: m.rows })), failed },
-        });
       }
-      await this.sessions.finish(sessionId, {
-        summary: {
-          created: result.created.length,
-          existing: result.existing.length,
-          moved_rows: result.moved.reduce((sum, m) => sum + m.rows, 0),
-          failed: result.failed.length,
-          created_partitions: result.created.map((p) => p.name),
-        },
+      result.moved.push(...moved);
+      await job.finishRecord(target, {
+        ok: failed.length === 0,
+        itemsSynced: created.length,
+        error: failed.length > 0 ? failed.map((f) => `${f.name}: ${f.reason}`).join('; ') : null,
+        details: { created, existing, moved: moved.map((m) => ({ name: m.name, rows: m.rows })), failed },
       });
-    } catch (error) {
-      await this.sessions.finish(sessionId, { error: (error as Error).message });
-      throw error;
     }
-    return result;
+    return {
+      result,
+      summary: {
+        created: result.created.length,
+        existing: result.existing.length,
+        moved_rows: result.moved.reduce((sum, m) => sum + m.rows, 0),
+        failed: result.failed.length,
+        created_partitions: result.created.map((p) => p.name),
+      },
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { PartitionHealthFinding } from '@capacity/contracts';
+import { monthsBetween, type PartitionHealthFinding } from '@capacity/contracts';
 import { addMonths } from './partition-naming';
 import { formatYearMonth } from './partition-plan';
 
@@ -12,8 +12,7 @@ export interface TableHealthInput {
   premakeMonths: number;
 }
 
-const monthSpan = (from: Date, to: Date): number =>
-  (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+const monthSpan = (from: Date, to: Date): number => monthsBetween(formatYearMonth(from), formatYearMonth(to));
 
 /** Missing current/future months, rows stuck in the default partition, gaps between partitions. */
 export function tableHealth(input: TableHealthInput): PartitionHealthFinding[] {

@@ -1,4 +1,4 @@
-import { addMonths, createPartitionSql, monthOfRange, monthStart, parsePartitionName, parseRangeBound, partitionName } from './partition-naming';
+import { addMonths, monthOfRange, monthStart, parsePartitionName, parseRangeBound, partitionName } from './partition-naming';
 
 describe('partition naming', () => {
   const december = new Date(Date.UTC(2026, 11, 1));
@@ -17,12 +17,6 @@ describe('partition naming', () => {
   it('rolls months over a year end', () => {
     expect(addMonths(december, 1).toISOString().slice(0, 10)).toBe('2027-01-01');
     expect(monthStart(new Date('2026-11-28T23:59:00Z')).toISOString().slice(0, 10)).toBe('2026-11-01');
-  });
-
-  it('builds the range DDL with an exclusive upper bound', () => {
-    expect(createPartitionSql('database_size_stats', december)).toBe(
-      `CREATE TABLE IF NOT EXISTS "database_size_stats_2026_12" PARTITION OF "database_size_stats" FOR VALUES FROM ('2026-12-01') TO ('2027-01-01')`,
-    );
   });
 });
 

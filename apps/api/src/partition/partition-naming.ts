@@ -1,4 +1,14 @@
-import { STATS_TABLES, type StatsTable } from '@capacity/contracts';
+import {
+  addMonths as addYearMonths,
+  addMonthsToDate,
+  isCalendarDate,
+  monthStartInstant,
+  STATS_TABLES,
+  type StatsTable,
+  utcCalendarDate,
+  yearMonthOf,
+  yearMonthOfInstant,
+} from '@capacity/contracts';
 
 /** The column each statistics table is range-partitioned on. */
 export const PARTITION_KEYS: Record<StatsTable, string> = {
@@ -12,24 +22,25 @@ export function isStatsTable(name: string): name is StatsTable {
   return (STATS_TABLES as readonly string[]).includes(name);
 }
 
+// A partition's month travels here as the Date its range starts at (00:00Z on the 1st); the
+// arithmetic is the shared calendar's (libs/contracts/src/calendar).
+
 /** First day of the month of `date` (UTC calendar), as a Date at 00:00Z. */
 export function monthStart(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+  return monthStartInstant(yearMonthOfInstant(date));
 }
 
 export function addMonths(month: Date, count: number): Date {
-  return new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + count, 1));
+  return monthStartInstant(addYearMonths(yearMonthOfInstant(month), count));
 }
 
 export function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return utcCalendarDate(date);
 }
 
 /** `database_size_stats` + 2026-12 → `database_size_stats_2026_12`. */
 export function partitionName(table: StatsTable, month: Date): string {
-  const year = month.getUTCFullYear();
-  const mm = String(month.getUTCMonth() + 1).padStart(2, '0');
-  return `${table}_${year}_${mm}`;
+  return `${table}_${yearMonthOfInstant(month).replace('-', '_')}`;
 }
 
 export function defaultPartitionName(table: StatsTable): string {
@@ -40,16 +51,9 @@ export function defaultPartitionName(table: StatsTable): string {
 export function parsePartitionName(name: string): { table: StatsTable; month: Date } | null {
   const match = /^(.+)_(\d{4})_(\d{2})$/.exec(name);
   if (!match || !isStatsTable(match[1])) return null;
-  const monthIndex = Number(match[3]) - 1;
-  if (monthIndex < 0 || monthIndex > 11) return null;
-  return { table: match[1], month: new Date(Date.UTC(Number(match[2]), monthIndex, 1)) };
-}
-
-/** DDL for one monthly partition; names come only from the whitelist above. */
-export function createPartitionSql(table: StatsTable, month: Date): string {
-  const from = formatDate(month);
-  const to = formatDate(addMonths(month, 1));
-  return `CREATE TABLE IF NOT EXISTS "${partitionName(table, month)}" PARTITION OF "${table}" FOR VALUES FROM ('${from}') TO ('${to}')`;
+  const month = Number(match[3]);
+  if (month < 1 || month > 12) return null;
+  return { table: match[1], month: monthStartInstant(`${match[2]}-${match[3]}`) };
 }
 
 /**
@@ -64,7 +68,6 @@ export function parseRangeBound(expression: string): { isDefault: true } | { isD
 
 /** The month start when `[from, to)` is exactly one calendar month, else null. */
 export function monthOfRange(from: string, to: string): Date | null {
-  const start = new Date(`${from}T00:00:00Z`);
-  if (Number.isNaN(start.getTime()) || start.getUTCDate() !== 1) return null;
-  return formatDate(addMonths(start, 1)) === to ? start : null;
+  if (!isCalendarDate(from) || !from.endsWith('-01')) return null;
+  return addMonthsToDate(from, 1) === to ? monthStartInstant(yearMonthOf(from)) : null;
 }

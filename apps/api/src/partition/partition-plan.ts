@@ -1,24 +1,19 @@
-import { isYearMonth } from '@capacity/contracts';
+import { currentMonthIn, isYearMonth, monthStartInstant, yearMonthOfInstant } from '@capacity/contracts';
 import { addMonths } from './partition-naming';
 
 /** `2026-11` → 2026-11-01T00:00Z; null when not a YYYY-MM month. */
 export function parseYearMonth(value: string): Date | null {
-  if (!isYearMonth(value)) return null;
-  const [year, month] = value.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, 1));
+  return isYearMonth(value) ? monthStartInstant(value) : null;
 }
 
 /** 2026-11-01 → `2026-11`. */
 export function formatYearMonth(month: Date): string {
-  return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+  return yearMonthOfInstant(month);
 }
 
 /** The month `now` falls in on the calendar of `timeZone` (the day a reading belongs to, DESIGN.md §10). */
 export function currentMonth(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(now);
-  const year = Number(parts.find((part) => part.type === 'year')?.value);
-  const month = Number(parts.find((part) => part.type === 'month')?.value);
-  return new Date(Date.UTC(year, month - 1, 1));
+  return monthStartInstant(currentMonthIn(timeZone, now));
 }
 
 /** The current month and the `futureMonths` after it, in order: what must exist after a maintenance run. */

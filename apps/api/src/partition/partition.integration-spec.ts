@@ -2,7 +2,9 @@ import { STATS_TABLES, type PartitionCleanupResult, type PartitionCreateResult, 
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { OrphanedRunSweep } from '../scheduler/orphaned-run-sweep.service';
+import { JobRunner } from '../jobs/job-runner.service';
+import { OrphanedRunSweep } from '../jobs/orphaned-run-sweep.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -331,7 +333,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       };
       const service = new PartitionCleanupService(
         t.app.get(PartitionRepository),
-        t.app.get(SessionsService),
+        t.app.get(JobRunner),
         { ...t.config, enabled: { ...t.config.enabled, archive: true } },
         fake,
       );
@@ -393,7 +395,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
     });
 
     it('fails a partition session a dead process left running once its lock is free', async () => {
-      const deadProcess = new SessionsService(t.dataSource);
+      const deadProcess = new SessionsService(new SessionsRepository(t.dataSource));
       const { sessionId } = await deadProcess.start({ category: 'partition', job: 'partition', type: 'scheduled', targets: [{ instanceId: null, name: 'database_size_stats' }] });
       await t.app.get(OrphanedRunSweep).sweep();
       const session = await t.app.get(SessionsService).get(sessionId);

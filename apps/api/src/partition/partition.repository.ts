@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   addMonths,
-  createPartitionSql,
   defaultPartitionName,
   formatDate,
   monthOfRange,
@@ -181,6 +180,13 @@ export class PartitionRepository {
     );
     return rows.map((row) => row.attname);
   }
+}
+
+/** DDL for one monthly partition; names come only from the whitelist of statistics tables. */
+export function createPartitionSql(table: StatsTable, month: Date): string {
+  const from = formatDate(month);
+  const to = formatDate(addMonths(month, 1));
+  return `CREATE TABLE IF NOT EXISTS ${quote(partitionName(table, month))} PARTITION OF ${quote(table)} FOR VALUES FROM ('${from}') TO ('${to}')`;
 }
 
 /** Double-quotes an identifier that comes from the whitelist or the catalog (refuses anything unusual). */

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { createInstance } from '../test-support/factories';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
+import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
 describe('SessionsService', () => {
@@ -12,7 +13,7 @@ describe('SessionsService', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await new DataSource(dataSourceOptions(database.url, 4)).initialize();
-    sessions = new SessionsService(dataSource);
+    sessions = new SessionsService(new SessionsRepository(dataSource));
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -40,7 +41,7 @@ describe('SessionsService', () => {
 
   it('fails a session left running by a dead process, with its open records counted in failed_instances', async () => {
     const [a, b, c] = [await createInstance(dataSource), await createInstance(dataSource), await createInstance(dataSource)];
-    const deadProcess = new SessionsService(dataSource);
+    const deadProcess = new SessionsService(new SessionsRepository(dataSource));
     const { sessionId, recordIds } = await deadProcess.start({
       category: 'capacity',
       job: 'collect',
@@ -66,7 +67,7 @@ describe('SessionsService', () => {
 
   it('leaves the sessions this process is still running, and those of another job', async () => {
     const own = await sessions.start({ category: 'aggregation', job: 'aggregation', type: 'manual', targets: [{ instanceId: null, name: 'daily' }] });
-    const other = await new SessionsService(dataSource).start({ category: 'archive', job: 'cleanup', type: 'manual' });
+    const other = await new SessionsService(new SessionsRepository(dataSource)).start({ category: 'archive', job: 'cleanup', type: 'manual' });
 
     expect(await sessions.failInterrupted(['aggregation'])).toBe(0);
 

@@ -1,9 +1,8 @@
-import type { LatestDatabaseSizeResponse } from '@capacity/contracts';
+import { calendarDateIn, type LatestDatabaseSizeResponse } from '@capacity/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CollectionResult } from '../collector/collector.types';
 import { bytesToMb, toNumberOrNull } from '../common/units';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { calendarDateIn } from './calendar-date';
 import { StatsRepository, type InstanceReading } from './stats.repository';
 
 /** A collector result → the rows of one reading (names deduplicated, instance totals summed). */

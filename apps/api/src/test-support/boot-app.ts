@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { type INestApplication, type LoggerService } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
 import { configureApp } from '../configure-app';
-import { ORPHANED_RUN_SWEEP_MS } from '../scheduler/orphaned-run-sweep.service';
+import { ORPHANED_RUN_SWEEP_MS } from '../jobs/orphaned-run-sweep.service';
+import { appTestingModule } from './app-testing-module';
 import { TEST_ADMIN_PASSWORD } from './test-app';
 
 export interface BootedApp {
@@ -39,7 +38,7 @@ export async function bootApp(databaseUrl: string, options: BootOptions = {}): P
     CLEANUP_ENABLED: 'false',
     ...options.env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot({ config, databaseUrl })] });
+  let builder = appTestingModule(config, databaseUrl);
   if (options.sweepMs !== undefined) builder = builder.overrideProvider(ORPHANED_RUN_SWEEP_MS).useValue(options.sweepMs);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: options.logger ?? ['error'] });

@@ -1,8 +1,14 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/run-migrations';
+import { currentMonth, monthsAhead } from '../partition/partition-plan';
+import { createMissingMonthPartitions } from '../partition/partition-startup.service';
+import { PartitionRepository } from '../partition/partition.repository';
 import { TEMPLATE_DATABASE, withDatabase } from './test-database';
 
-/** (Re)creates the template database and migrates it once per test run. */
+/** (Re)creates the template database, migrates it and gives it the month partitions an app creates at start, once per test run. */
 export async function prepareTemplate(serverUrl: string): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -17,5 +23,15 @@ export async function prepareTemplate(serverUrl: string): Promise<void> {
   }
   const { Logger } = await import('@nestjs/common');
   Logger.overrideLogger(['error', 'warn']);
-  await runMigrations(withDatabase(serverUrl, TEMPLATE_DATABASE));
+  const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE);
+  await runMigrations(templateUrl);
+  // The months of the default configuration: a test app then finds its start-up partitions already there.
+  const defaults = loadAppConfig({});
+  const dataSource = await new DataSource(dataSourceOptions(templateUrl, 1)).initialize();
+  try {
+    const months = monthsAhead(currentMonth(new Date(), defaults.timeZone), defaults.partitionPremakeMonths);
+    await createMissingMonthPartitions(new PartitionRepository(dataSource), months);
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
 import { loadAppConfig, type AppConfig } from '../config/app-config';
 import { configureApp } from '../configure-app';
+import { appTestingModule } from './app-testing-module';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_ADMIN_PASSWORD = 'admin-password-1';
@@ -43,7 +42,7 @@ export async function createTestApp(env: Record<string, string> = {}, webDir?: s
     CLEANUP_ENABLED: 'false',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, databaseUrl: database.url })] }).compile();
+  const moduleRef = await appTestingModule(config, database.url).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApp(app, webDir ?? join(dataDir, 'no-web'));
   await app.init();

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '../common/password-hasher';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UsersRepository } from './users.repository';
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
@@ -17,22 +16,15 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AdminBootstrapService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [{ empty }]: { empty: boolean }[] = await this.dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM users) AS empty`);
-    if (!empty) return;
+    if (!(await this.users.isEmpty())) return;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
-    const created: { id: number }[] = await this.dataSource.query(
-      `INSERT INTO users (username, password_hash, role)
-       SELECT $1, $2, 'admin' WHERE NOT EXISTS (SELECT 1 FROM users)
-       ON CONFLICT ((lower(username))) DO NOTHING
-       RETURNING id`,
-      [FIRST_ADMIN_USERNAME, await hashPassword(password)],
-    );
-    if (created.length === 0) return; // another replica created it first
+    const created = await this.users.insertFirstAdmin(FIRST_ADMIN_USERNAME, await hashPassword(password));
+    if (created === null) return; // another replica created it first
     if (this.config.adminPassword) {
       this.logger.log(`created the first admin user "${FIRST_ADMIN_USERNAME}" with ADMIN_PASSWORD`);
     } else {

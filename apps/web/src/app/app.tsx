@@ -1,14 +1,12 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
-import { Layout } from '../components/layout';
 import { Loading } from '../components/states';
-import { RequireAdmin, RequireAuth } from '../features/auth/components/guards';
-import { LoginPage } from '../features/auth/components/login-page';
-import { AuthProvider, useAuth } from '../features/auth/hooks/auth-provider';
+import { AuthProvider, LoginPage, RequireAdmin, RequireAuth, useAuth } from '../features/auth';
 import { I18nProvider, useI18n, type Locale } from '../i18n';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { createQueryClient } from '../lib/query-client';
+import { Layout } from './layout';
 
 // Pages load on demand: the charts library stays out of the login bundle.
 const InstancesPage = lazy(() => import('../features/instances/components/instances-page').then((m) => ({ default: m.InstancesPage })));

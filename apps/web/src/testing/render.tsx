@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { AuthProvider } from '../features/auth/hooks/auth-provider';
+import { AuthProvider } from '../features/auth';
 import { I18nProvider, type Locale } from '../i18n';
 
 export function testQueryClient(): QueryClient {

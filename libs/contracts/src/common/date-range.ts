@@ -1,14 +1,8 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from '../calendar/calendar-date';
 import { MAX_DATE, MIN_DATE } from './constants';
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date in YYYY-MM-DD from MIN_DATE to MAX_DATE (2026-02-30 and 0000-01-01 are refused). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || value < MIN_DATE || value > MAX_DATE) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { ISO_DATE, isCalendarDate } from '../calendar/calendar-date';
 
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Max, Min, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { STATS_TABLES, type StatsTable } from '../common/constants';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
-import { isYearMonth, MAX_FUTURE_MONTHS, MAX_RETENTION_MONTHS } from './partition.types';
+import { isYearMonth } from '../calendar/year-month';
+import { MAX_FUTURE_MONTHS, MAX_RETENTION_MONTHS } from './partition.types';
 
 const TABLE_MESSAGE = `table must be one of: ${STATS_TABLES.join(', ')}`;
 

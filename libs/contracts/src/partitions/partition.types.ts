@@ -1,12 +1,5 @@
 import type { StatsTable } from '../common/constants';
 
-/** A month as `YYYY-MM` (1970-01 … 2999-12). */
-export const YEAR_MONTH = /^(19[7-9]\d|2\d{3})-(0[1-9]|1[0-2])$/;
-
-export function isYearMonth(value: unknown): value is string {
-  return typeof value === 'string' && YEAR_MONTH.test(value);
-}
-
 /** Most future months one create call (or PARTITION_PREMAKE_MONTHS) may ask for. */
 export const MAX_FUTURE_MONTHS = 120;
 /** Most months a cleanup request may keep (same bound as RETENTION_MONTHS). */

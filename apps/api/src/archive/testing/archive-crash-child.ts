@@ -13,7 +13,7 @@ import { parseYearMonth } from '../archive-paths';
 import { ArchiveStepService } from '../archive-step.service';
 import { ArchiveRepository } from '../archive.repository';
 import { DuckDbService } from '../duckdb.service';
-import { ParquetStore } from '../parquet-store';
+import { ParquetStore } from '../parquet-store.repository';
 
 async function main(): Promise<void> {
   const [url, archiveDir, table, yearMonth, pauseAfter] = process.argv.slice(2);

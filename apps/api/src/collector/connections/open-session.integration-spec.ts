@@ -27,10 +27,11 @@ describe.each<DbType>(['postgresql', 'mysql', 'sqlserver', 'oracle'])('openSessi
       const started = Date.now();
       const error = await withSession((signal) => openSession(dbType, { ...options(silent.port), connectTimeoutMs: DESTROYED_AT_ONCE.includes(dbType) ? 10_000 : 1000 }, signal), timer.signal, async () => 'connected').catch((e: unknown) => e);
       timer.clear();
-      expect(Date.now() - started).toBeLessThan(2000);
+      // The 1 s limit ended it (pg and mysql2 alone would wait for their 10 s connect timeout); room left for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(4000);
       expect(classifyConnectionError(error).kind).toBe('timeout');
       expect(silent.connections()).toBe(1);
-      await vi.waitFor(() => expect(silent.open()).toBe(0), { timeout: DESTROYED_AT_ONCE.includes(dbType) ? 500 : 3000 });
+      await vi.waitFor(() => expect(silent.open()).toBe(0), { timeout: DESTROYED_AT_ONCE.includes(dbType) ? 1500 : 5000 });
     } finally {
       await silent.close();
     }

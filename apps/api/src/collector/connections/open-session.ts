@@ -1,9 +1,9 @@
 import type { DbType } from '@capacity/contracts';
 import type { ConnectionOptions, EngineSession } from './connection-options';
-import { openMysqlSession } from './mysql-session';
-import { openSqlServerSession } from './mssql-session';
-import { openOracleSession } from './oracle-session';
-import { openPostgresSession } from './pg-session';
+import { openMysqlSession } from './mysql-session.repository';
+import { openSqlServerSession } from './mssql-session.repository';
+import { openOracleSession } from './oracle-session.repository';
+import { openPostgresSession } from './pg-session.repository';
 
 /** Opens a session on any supported engine; the caller must close it (finally). */
 export function openSession(dbType: DbType, options: ConnectionOptions, signal: AbortSignal): Promise<EngineSession> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
 import type { ConnectionOptions } from '../connections/connection-options';
-import { openMysqlSession } from '../connections/mysql-session';
+import { openMysqlSession } from '../connections/mysql-session.repository';
 import { withSession } from '../connections/open-session';
 import { mysqlSizeRepository, type MysqlTableRow, type MysqlTablespaceRow } from './mysql.repository';
 import { errorMessage, toBytes } from './to-bytes';

@@ -1,4 +1,4 @@
-import { openOracleSession } from '../connections/oracle-session';
+import { openOracleSession } from '../connections/oracle-session.repository';
 import { connectionOptionsFromUrl } from './external-engine-url';
 import { OracleCollector } from './oracle.collector';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
 import type { ConnectionOptions } from '../connections/connection-options';
 import { withSession } from '../connections/open-session';
-import { openOracleSession } from '../connections/oracle-session';
+import { openOracleSession } from '../connections/oracle-session.repository';
 import { oracleSizeRepository, type OracleContainerRow, type OracleDatabaseRow } from './oracle.repository';
 import { errorMessage, toBytes } from './to-bytes';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
 import type { ConnectionOptions, EngineSession } from '../connections/connection-options';
 import { withSession } from '../connections/open-session';
-import { openPostgresSession } from '../connections/pg-session';
+import { openPostgresSession } from '../connections/pg-session.repository';
 import { postgresSizeRepository, type PostgresDatabaseRow } from './postgresql.repository';
 import { errorCode, errorMessage, toBytes } from './to-bytes';
 

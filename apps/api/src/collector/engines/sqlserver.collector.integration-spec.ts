@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openSqlServerSession } from '../connections/mssql-session';
+import { openSqlServerSession } from '../connections/mssql-session.repository';
 import { connectionOptionsFromUrl } from './external-engine-url';
 import { SqlServerCollector } from './sqlserver.collector';
 

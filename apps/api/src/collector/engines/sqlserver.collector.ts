@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
 import { MissingPrivilegeError } from '../connections/classify-connection-error';
 import type { ConnectionOptions } from '../connections/connection-options';
-import { openSqlServerSession } from '../connections/mssql-session';
+import { openSqlServerSession } from '../connections/mssql-session.repository';
 import { withSession } from '../connections/open-session';
 import { sqlServerSizeRepository, type SqlServerDatabaseRow } from './sqlserver.repository';
 import { toBytes } from './to-bytes';

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { STATS_TABLES } from '@capacity/contracts';
-import { addMonths, createPartitionSql, defaultPartitionName, monthStart } from '../../partition/partition-naming';
 
-const INITIAL_FUTURE_MONTHS = 3;
-
-/** The whole schema of DESIGN.md §3; statistics tables partitioned by month with a default partition. */
+/**
+ * The whole schema of DESIGN.md §3; statistics tables partitioned by month with a default partition. Frozen: literal
+ * SQL only, no import of live code. The month partitions are not created here: the partition module creates the
+ * current month and the premade ones at every start (PartitionStartupService).
+ */
 export class InitialSchema1764300000000 implements MigrationInterface {
   name = 'InitialSchema1764300000000';
 
@@ -115,8 +115,6 @@ export class InitialSchema1764300000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX ix_instance_size_stats_date ON instance_size_stats (collected_date)`);
     await queryRunner.query(`CREATE INDEX ix_instance_size_stats_updated ON instance_size_stats (updated_at)`);
 
-    const sizeTriple = (prefix: string) =>
-      ['avg', 'max', 'min'].map((kind) => `${kind}_${prefix}size_bytes bigint`).join(',\n        ');
     await queryRunner.query(`
       CREATE TABLE database_size_aggregations (
         id bigint GENERATED ALWAYS AS IDENTITY,
@@ -125,9 +123,15 @@ export class InitialSchema1764300000000 implements MigrationInterface {
         period_type varchar(16) NOT NULL CHECK (period_type IN ('daily', 'weekly', 'monthly', 'quarterly')),
         period_start date NOT NULL,
         period_end date NOT NULL,
-        ${sizeTriple('')},
-        ${sizeTriple('data_')},
-        ${sizeTriple('log_')},
+        avg_size_bytes bigint,
+        max_size_bytes bigint,
+        min_size_bytes bigint,
+        avg_data_size_bytes bigint,
+        max_data_size_bytes bigint,
+        min_data_size_bytes bigint,
+        avg_log_size_bytes bigint,
+        max_log_size_bytes bigint,
+        min_log_size_bytes bigint,
         data_count integer NOT NULL,
         size_change_bytes bigint,
         size_change_percent numeric(14, 2),
@@ -149,9 +153,15 @@ export class InitialSchema1764300000000 implements MigrationInterface {
         period_type varchar(16) NOT NULL CHECK (period_type IN ('daily', 'weekly', 'monthly', 'quarterly')),
         period_start date NOT NULL,
         period_end date NOT NULL,
-        ${sizeTriple('total_')},
-        ${sizeTriple('data_')},
-        ${sizeTriple('log_')},
+        avg_total_size_bytes bigint,
+        max_total_size_bytes bigint,
+        min_total_size_bytes bigint,
+        avg_data_size_bytes bigint,
+        max_data_size_bytes bigint,
+        min_data_size_bytes bigint,
+        avg_log_size_bytes bigint,
+        max_log_size_bytes bigint,
+        min_log_size_bytes bigint,
         avg_database_count numeric(14, 2),
         data_count integer NOT NULL,
         total_size_change_bytes bigint,
@@ -168,13 +178,10 @@ export class InitialSchema1764300000000 implements MigrationInterface {
       `CREATE INDEX ix_instance_size_aggregations_period ON instance_size_aggregations (period_type, period_start)`,
     );
 
-    const firstMonth = monthStart(new Date());
-    for (const table of STATS_TABLES) {
-      await queryRunner.query(`CREATE TABLE "${defaultPartitionName(table)}" PARTITION OF "${table}" DEFAULT`);
-      for (let offset = 0; offset <= INITIAL_FUTURE_MONTHS; offset++) {
-        await queryRunner.query(createPartitionSql(table, addMonths(firstMonth, offset)));
-      }
-    }
+    await queryRunner.query(`CREATE TABLE database_size_stats_default PARTITION OF database_size_stats DEFAULT`);
+    await queryRunner.query(`CREATE TABLE instance_size_stats_default PARTITION OF instance_size_stats DEFAULT`);
+    await queryRunner.query(`CREATE TABLE database_size_aggregations_default PARTITION OF database_size_aggregations DEFAULT`);
+    await queryRunner.query(`CREATE TABLE instance_size_aggregations_default PARTITION OF instance_size_aggregations DEFAULT`);
 
     // Incremental jobs remember how far they got (e.g. the aggregation's last seen stats updated_at).
     await queryRunner.query(`
@@ -210,7 +217,10 @@ export class InitialSchema1764300000000 implements MigrationInterface {
     for (const table of [
       'archive_manifest',
       'job_watermarks',
-      ...[...STATS_TABLES].reverse(),
+      'instance_size_aggregations',
+      'database_size_aggregations',
+      'instance_size_stats',
+      'database_size_stats',
       'sync_instance_records',
       'sync_sessions',
       'instances',

@@ -1,6 +1,7 @@
 import type { AggregationsResponse, AggregationSummaryResponse, DbType, PeriodType, RunAggregationResponse } from '@capacity/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { aggregationKeys } from '../../../lib/query-keys';
 
 export interface AggregationsFilter {
   instance_id?: number;
@@ -21,12 +22,12 @@ export function fetchAggregationSummary(): Promise<AggregationSummaryResponse> {
 
 export const aggregationsQuery = (filter: AggregationsFilter, page: number, perPage: number) =>
   queryOptions({
-    queryKey: ['aggregations', filter, page, perPage],
+    queryKey: aggregationKeys.list(filter, page, perPage),
     queryFn: () => fetchAggregations(filter, page, perPage),
     placeholderData: keepPreviousData,
   });
 
-export const aggregationSummaryQuery = () => queryOptions({ queryKey: ['aggregations', 'summary'], queryFn: fetchAggregationSummary });
+export const aggregationSummaryQuery = () => queryOptions({ queryKey: aggregationKeys.summary(), queryFn: fetchAggregationSummary });
 
 export const useAggregations = (filter: AggregationsFilter, page: number, perPage: number) => useQuery(aggregationsQuery(filter, page, perPage));
 export const useAggregationSummary = () => useQuery(aggregationSummaryQuery());

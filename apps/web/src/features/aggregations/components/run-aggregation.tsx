@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { useI18n } from '../../../i18n';
-import { useSessionFinished } from '../../sessions/api/sessions';
-import { SessionFollower } from '../../sessions/components/session-progress';
+import { aggregationKeys, storageKeys } from '../../../lib/query-keys';
+import { SessionFollower, useSessionFinished } from '../../sessions';
 import { useRunAggregation } from '../api/aggregations';
 
 /** "Aggregate today": starts the run and follows its session in a progress dialog. */
@@ -15,8 +15,8 @@ export function RunAggregationButton() {
   const [open, setOpen] = useState(false);
   const sessionId = run.data?.session_id ?? null;
   const session = useSessionFinished(sessionId, () => {
-    void client.invalidateQueries({ queryKey: ['aggregations'] });
-    void client.invalidateQueries({ queryKey: ['instance-aggregations'] });
+    void client.invalidateQueries({ queryKey: aggregationKeys.all });
+    void client.invalidateQueries({ queryKey: storageKeys.instanceAggregations() });
   });
   const finished = session.data && session.data.status !== 'running';
 

@@ -7,11 +7,24 @@ import type {
 } from '@capacity/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { InstancePayload } from '../components/instance-form-model';
+import { instanceKeys } from '../../../lib/query-keys';
 
 export interface InstancesFilter {
   db_type?: DbType | '';
   search?: string;
+}
+
+/** The body of POST /instances and PATCH /instances/:id, as the form builds it. */
+export interface InstancePayload {
+  name: string;
+  db_type: DbType;
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  database_name: string | null;
+  description: string | null;
+  is_active: boolean;
 }
 
 export function fetchInstances(filter: InstancesFilter): Promise<Paginated<InstanceResponse>> {
@@ -23,9 +36,9 @@ export function fetchInstance(id: number): Promise<InstanceResponse> {
 }
 
 export const instancesQuery = (filter: InstancesFilter) =>
-  queryOptions({ queryKey: ['instances', filter], queryFn: () => fetchInstances(filter), placeholderData: (previous) => previous });
+  queryOptions({ queryKey: instanceKeys.list(filter), queryFn: () => fetchInstances(filter), placeholderData: (previous) => previous });
 
-export const instanceQuery = (id: number) => queryOptions({ queryKey: ['instance', id], queryFn: () => fetchInstance(id) });
+export const instanceQuery = (id: number) => queryOptions({ queryKey: instanceKeys.detail(id), queryFn: () => fetchInstance(id) });
 
 export function useInstances(filter: InstancesFilter) {
   return useQuery(instancesQuery(filter));
@@ -37,7 +50,7 @@ export function useInstance(id: number) {
 
 function useInvalidateInstances() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: ['instances'] }), client.invalidateQueries({ queryKey: ['instance'] })]);
+  return () => client.invalidateQueries({ queryKey: instanceKeys.all });
 }
 
 export function useSaveInstance() {

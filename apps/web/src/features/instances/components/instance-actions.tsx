@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { useI18n } from '../../../i18n';
-import { useSessionFinished } from '../../sessions/api/sessions';
-import { SessionFollower } from '../../sessions/components/session-progress';
+import { instanceKeys, sessionKeys, storageKeys } from '../../../lib/query-keys';
+import { SessionFollower, useSessionFinished } from '../../sessions';
 import { useCollectNow, useTestConnection } from '../api/instances';
 
 /** "Collect now": starts a run for one instance and follows its session in a dialog. */
@@ -16,8 +16,8 @@ export function CollectNowButton({ instance, testId }: { instance: InstanceRespo
   const client = useQueryClient();
   // The run wrote new readings: refresh the lists and the storage views.
   useSessionFinished(collect.data?.session_id ?? null, () => {
-    for (const key of ['instances', 'instance', 'database-sizes', 'database-sizes-latest', 'forecast', 'instance-aggregations', 'sessions']) {
-      void client.invalidateQueries({ queryKey: [key] });
+    for (const queryKey of [instanceKeys.all, storageKeys.all, sessionKeys.lists()]) {
+      void client.invalidateQueries({ queryKey });
     }
   });
   return (

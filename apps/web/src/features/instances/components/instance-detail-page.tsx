@@ -4,8 +4,8 @@ import { QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
-import { useAuth } from '../../auth/hooks/auth-provider';
-import { StorageTab } from '../../storage/components/storage-tab';
+import { useAuth } from '../../auth';
+import { StorageTab } from '../../storage';
 import { useInstance } from '../api/instances';
 import { CollectNowButton, TestConnectionButton } from './instance-actions';
 

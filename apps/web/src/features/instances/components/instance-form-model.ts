@@ -1,5 +1,6 @@
 import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@capacity/contracts';
 import type { MessageKey } from '../../../i18n';
+import type { InstancePayload } from '../api/instances';
 
 /** What the form holds: strings as typed, validated the way CreateInstanceDto/UpdateInstanceDto do. */
 export interface InstanceFormValues {
@@ -11,18 +12,6 @@ export interface InstanceFormValues {
   password: string;
   database_name: string;
   description: string;
-  is_active: boolean;
-}
-
-export interface InstancePayload {
-  name: string;
-  db_type: DbType;
-  host: string;
-  port: number;
-  username: string;
-  password?: string;
-  database_name: string | null;
-  description: string | null;
   is_active: boolean;
 }
 

@@ -2,6 +2,7 @@ import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@ca
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../../components/states';
 import { useI18n, type MessageKey } from '../../../i18n';
+import type { InstancePayload } from '../api/instances';
 import {
   emptyInstanceForm,
   formFromInstance,
@@ -9,7 +10,6 @@ import {
   validateInstanceForm,
   type InstanceFormErrors,
   type InstanceFormValues,
-  type InstancePayload,
 } from './instance-form-model';
 
 export function InstanceForm({

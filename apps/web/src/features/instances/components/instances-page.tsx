@@ -6,7 +6,7 @@ import { QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
-import { useAuth } from '../../auth/hooks/auth-provider';
+import { useAuth } from '../../auth';
 import { useDeleteInstance, useInstances, useSaveInstance } from '../api/instances';
 import { CollectNowButton, TestConnectionButton } from './instance-actions';
 import { InstanceForm } from './instance-form';

@@ -7,12 +7,13 @@ import type {
 } from '@capacity/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { partitionKeys } from '../../../lib/query-keys';
 
 export const partitionStatusQuery = () =>
-  queryOptions({ queryKey: ['partitions', 'status'], queryFn: () => api.get<PartitionStatusResponse>('/partitions/status') });
+  queryOptions({ queryKey: partitionKeys.status(), queryFn: () => api.get<PartitionStatusResponse>('/partitions/status') });
 
 export const partitionListQuery = (table: StatsTable) =>
-  queryOptions({ queryKey: ['partitions', 'list', table], queryFn: () => api.get<PartitionListResponse>('/partitions', { table }) });
+  queryOptions({ queryKey: partitionKeys.list(table), queryFn: () => api.get<PartitionListResponse>('/partitions', { table }) });
 
 export const usePartitionStatus = () => useQuery(partitionStatusQuery());
 export const usePartitionList = (table: StatsTable) => useQuery(partitionListQuery(table));
@@ -21,7 +22,7 @@ export function useCreatePartitions() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (futureMonths: number) => api.post<PartitionCreateResult>('/partitions/create', { future_months: futureMonths }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['partitions'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partitionKeys.all }),
   });
 }
 
@@ -36,7 +37,7 @@ export function useCleanupPartitions() {
   return useMutation({
     mutationFn: (request: CleanupRequest) => api.post<PartitionCleanupResult>('/partitions/cleanup', request),
     onSuccess: (result) => {
-      if (!result.dry_run) void client.invalidateQueries({ queryKey: ['partitions'] });
+      if (!result.dry_run) void client.invalidateQueries({ queryKey: partitionKeys.all });
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { PartitionInfo, TablePartitionStatus } from '@capacity/contracts';
-import { addMonths, planFutureMonths, sizesPerMonth } from './partition-plan';
+import { planFutureMonths, sizesPerMonth } from './partition-plan';
 
 const part = (table: PartitionInfo['table'], from: string | null, total_bytes: number): PartitionInfo => ({
   table,
@@ -20,14 +20,6 @@ const status = (table: PartitionInfo['table'], partitions: PartitionInfo[]): Tab
   default_rows: 0,
   healthy: true,
   findings: [],
-});
-
-describe('addMonths', () => {
-  it('crosses year ends both ways', () => {
-    expect(addMonths('2026-11', 2)).toBe('2027-01');
-    expect(addMonths('2026-01', -1)).toBe('2025-12');
-    expect(addMonths('2026-05', 0)).toBe('2026-05');
-  });
 });
 
 describe('planFutureMonths', () => {

@@ -1,16 +1,9 @@
-import type { StatsTable, TablePartitionStatus } from '@capacity/contracts';
+import { addMonths, type StatsTable, type TablePartitionStatus, type YearMonth, yearMonthOf } from '@capacity/contracts';
 import type { StackedSeries } from '../../../components/charts/chart-data';
-
-/** `YYYY-MM` plus n months. */
-export function addMonths(month: string, n: number): string {
-  const [year, mon] = month.split('-').map(Number);
-  const index = year * 12 + (mon - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 export interface PlannedPartition {
   table: StatsTable;
-  month: string;
+  month: YearMonth;
   exists: boolean;
 }
 
@@ -18,10 +11,10 @@ export interface PlannedPartition {
  * What "create future partitions" asks for: the current month and `futureMonths` after it, for every
  * table, marked with whether the partition is already there (the dry-run preview of the create call).
  */
-export function planFutureMonths(tables: TablePartitionStatus[], currentMonth: string, futureMonths: number): PlannedPartition[] {
+export function planFutureMonths(tables: TablePartitionStatus[], currentMonth: YearMonth, futureMonths: number): PlannedPartition[] {
   const plan: PlannedPartition[] = [];
   for (const table of tables) {
-    const existing = new Set(table.partitions.filter((p) => !p.is_default && p.range_from).map((p) => p.range_from!.slice(0, 7)));
+    const existing = new Set(table.partitions.filter((p) => !p.is_default && p.range_from).map((p) => yearMonthOf(p.range_from!)));
     for (let i = 0; i <= futureMonths; i += 1) {
       const month = addMonths(currentMonth, i);
       plan.push({ table: table.table, month, exists: existing.has(month) });
@@ -36,7 +29,7 @@ export function sizesPerMonth(tables: TablePartitionStatus[]): StackedSeries {
   for (const table of tables) {
     for (const partition of table.partitions) {
       if (partition.is_default || !partition.range_from) continue;
-      const month = partition.range_from.slice(0, 7);
+      const month = yearMonthOf(partition.range_from);
       const values = byMonth.get(month) ?? {};
       values[table.table] = (values[table.table] ?? 0) + partition.total_bytes;
       byMonth.set(month, values);

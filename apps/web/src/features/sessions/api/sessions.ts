@@ -2,6 +2,7 @@ import type { Paginated, SessionCategory, SessionDetailResponse, SessionResponse
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../../../lib/api-client';
+import { sessionKeys } from '../../../lib/query-keys';
 
 export const POLL_MS = 1500;
 
@@ -22,7 +23,7 @@ export function fetchSession(id: string): Promise<SessionDetailResponse> {
 
 export const sessionsQuery = (filter: SessionsFilter) =>
   queryOptions({
-    queryKey: ['sessions', filter],
+    queryKey: sessionKeys.list(filter),
     queryFn: () => fetchSessions(filter),
     // Live progress: ask again while any run on the page is still going.
     refetchInterval: (query) => (query.state.data?.data.some((s) => s.status === 'running') ? POLL_MS : false),
@@ -30,7 +31,7 @@ export const sessionsQuery = (filter: SessionsFilter) =>
 
 export const sessionQuery = (id: string) =>
   queryOptions({
-    queryKey: ['session', id],
+    queryKey: sessionKeys.detail(id),
     queryFn: () => fetchSession(id),
     refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : POLL_MS),
   });

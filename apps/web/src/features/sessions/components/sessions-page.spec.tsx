@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApi, pagination } from '../../../testing/mock-api';
 import { renderWithProviders } from '../../../testing/render';
+import { POLL_MS } from '../api/sessions';
 import { SessionsPage } from './sessions-page';
 
 const ID = '0b9f8a52-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -23,6 +24,10 @@ const session = (status: SessionResponse['status'], done: number): SessionRespon
 });
 
 describe('SessionsPage', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('polls while a run is going and stops once it is over', async () => {
     let listCalls = 0;
     mockApi({
@@ -31,12 +36,15 @@ describe('SessionsPage', () => {
         return { body: { data: [listCalls < 2 ? session('running', 0) : session('partial', 1)], pagination: pagination(1) } };
       },
     });
+    // Fake time drives the polling; shouldAdvanceTime lets the DOM queries' own timers run meanwhile.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     renderWithProviders(<SessionsPage />);
     const row = await screen.findByTestId(`session-row-${ID}`);
     expect(within(row).getByText('running')).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByTestId(`session-row-${ID}`)).getByText('partial')).toBeTruthy(), { timeout: 4000 });
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    await waitFor(() => expect(within(screen.getByTestId(`session-row-${ID}`)).getByText('partial')).toBeTruthy());
     const settled = listCalls;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await vi.advanceTimersByTimeAsync(3 * POLL_MS);
     expect(listCalls).toBe(settled);
   });
 

@@ -7,10 +7,18 @@ import type {
 } from '@capacity/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { storageKeys } from '../../../lib/query-keys';
 
 export interface HistoryFilter {
   start_date: string;
   end_date: string;
+  database_name?: string;
+}
+
+export interface InstanceAggregationsFilter {
+  period_type: PeriodType;
+  start_date?: string;
+  end_date?: string;
   database_name?: string;
 }
 
@@ -28,28 +36,21 @@ export function fetchForecast(id: number, databaseName?: string): Promise<Foreca
   return api.get(`${base(id)}/forecast`, { database_name: databaseName, horizon_days: 90 });
 }
 
-export interface InstanceAggregationsFilter {
-  period_type: PeriodType;
-  start_date?: string;
-  end_date?: string;
-  database_name?: string;
-}
-
 export function fetchInstanceAggregations(id: number, filter: InstanceAggregationsFilter): Promise<AggregationsResponse> {
   return api.get(`${base(id)}/aggregations`, { ...filter, per_page: 500 });
 }
 
 export const databaseSizesQuery = (id: number, filter: HistoryFilter) =>
-  queryOptions({ queryKey: ['database-sizes', id, filter], queryFn: () => fetchDatabaseSizes(id, filter), placeholderData: keepPreviousData });
+  queryOptions({ queryKey: storageKeys.databaseSizes(id, filter), queryFn: () => fetchDatabaseSizes(id, filter), placeholderData: keepPreviousData });
 
-export const latestSizesQuery = (id: number) => queryOptions({ queryKey: ['database-sizes-latest', id], queryFn: () => fetchLatestSizes(id) });
+export const latestSizesQuery = (id: number) => queryOptions({ queryKey: storageKeys.latestSizes(id), queryFn: () => fetchLatestSizes(id) });
 
 export const forecastQuery = (id: number, databaseName?: string) =>
-  queryOptions({ queryKey: ['forecast', id, databaseName ?? null], queryFn: () => fetchForecast(id, databaseName) });
+  queryOptions({ queryKey: storageKeys.forecast(id, databaseName), queryFn: () => fetchForecast(id, databaseName) });
 
 export const instanceAggregationsQuery = (id: number, filter: InstanceAggregationsFilter) =>
   queryOptions({
-    queryKey: ['instance-aggregations', id, filter],
+    queryKey: storageKeys.instanceAggregationList(id, filter),
     queryFn: () => fetchInstanceAggregations(id, filter),
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { InstanceAccessService } from '../instances/instance-access.service';
-import { StatsService } from './stats.service';
+import { StatsService } from '../stats/stats.service';
 
 @ApiTags('database-sizes')
 @ApiBearerAuth()

@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { useAuth } from '../features/auth/hooks/auth-provider';
+import { Loading } from '../components/states';
+import { useAuth } from '../features/auth';
 import { LOCALE_LABELS, LOCALES, useI18n, type Locale } from '../i18n';
-import { Loading } from './states';
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();

@@ -1,14 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { JobLockService, type HeldJobLock, type JobName } from './job-lock.service';
+import { errorMessage } from '../collector/engines/to-bytes';
 import { SessionsService } from '../sessions/sessions.service';
+import type { HeldJobLock } from './job-lock.repository';
+import type { JobName } from './job-names';
+import { JobRunner } from './job-runner.service';
 
 export const ORPHANED_RUN_SWEEP_MS = Symbol('ORPHANED_RUN_SWEEP_MS');
 export const DEFAULT_ORPHANED_RUN_SWEEP_MS = 60_000;
 
 /**
  * At start-up and then every minute: a session still `running` whose job lock can be taken has no live
- * owner (a process that crashed, or a replica that died) and is failed. Every tick and manual run does the
- * same for its own job when it takes the lock; this sweep covers the jobs that do not run for a while.
+ * owner (a process that crashed, or a replica that died) and is failed. Every run does the same for its own
+ * job when the runner takes the lock; this sweep covers the jobs that do not run for a while.
  * Locks are only tried for jobs that have such a session, so a healthy repository is never locked by it.
  */
 @Injectable()
@@ -18,7 +21,7 @@ export class OrphanedRunSweep implements OnApplicationBootstrap, OnApplicationSh
   private current: Promise<void> | null = null;
 
   constructor(
-    private readonly locks: JobLockService,
+    private readonly runner: JobRunner,
     private readonly sessions: SessionsService,
     @Inject(ORPHANED_RUN_SWEEP_MS) private readonly intervalMs: number,
   ) {}
@@ -38,7 +41,7 @@ export class OrphanedRunSweep implements OnApplicationBootstrap, OnApplicationSh
   /** One pass (a pass already going is joined). Never throws: a failure is logged and the next pass retries. */
   sweep(): Promise<void> {
     this.current ??= this.pass()
-      .catch((error: unknown) => this.logger.warn(`could not check for interrupted runs: ${(error as Error).message}`))
+      .catch((error: unknown) => this.logger.warn(`could not check for interrupted runs: ${errorMessage(error)}`))
       .finally(() => {
         this.current = null;
       });
@@ -54,7 +57,7 @@ export class OrphanedRunSweep implements OnApplicationBootstrap, OnApplicationSh
     const held: HeldJobLock[] = [];
     try {
       for (const job of jobs) {
-        const lock = await this.locks.tryAcquire(job);
+        const lock = await this.runner.tryAcquire(job);
         if (!lock) return; // a live run holds it: its sessions are left alone
         held.push(lock);
       }

@@ -5,11 +5,13 @@ import { bootApp, type BootedApp } from '../test-support/boot-app';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { createTestDatabase } from '../test-support/test-database';
-import { CronRegistrar } from './cron-registrar.service';
-import type { JobName } from './job-lock.service';
+import { JOB_LOCK_KEYS as LOCK_KEYS } from './job-lock.repository';
+import type { JobName } from './job-names';
+import { JobBusyError, JobRunner, type JobRequest } from './job-runner.service';
 import { OrphanedRunSweep } from './orphaned-run-sweep.service';
 
-const LOCK_KEYS: Record<JobName, number> = { collect: 7_364_101, aggregation: 7_364_102, partition: 7_364_103, cleanup: 7_364_104 };
+/** A scheduled capacity run without targets: what a tick of the collect job starts. */
+const probe: JobRequest<never> = { category: 'capacity', type: 'scheduled', targets: () => [], record: () => ({ instanceId: null, name: '' }) };
 
 interface LeftRun {
   category: 'capacity' | 'aggregation' | 'partition' | 'archive';
@@ -120,18 +122,18 @@ describe('interrupted runs', () => {
     it('a live replica holding the lock keeps its run; once it dies, the next tick fails the run before starting its own', async () => {
       const replica = await liveReplica(t.database.url, 'collect');
       const sessionId = await leaveRunning(replica, { category: 'capacity', job: 'collect', records: ['running'] });
-      const cron = t.app.get(CronRegistrar);
+      const runner = t.app.get(JobRunner);
       const ticked: string[] = [];
 
       await t.app.get(OrphanedRunSweep).sweep();
-      expect(await cron.tick('collect', async () => ticked.push('ran'))).toBe(false);
+      await expect(runner.runNow('collect', probe, async () => ({ result: ticked.push('ran') }))).rejects.toBeInstanceOf(JobBusyError);
       await t.http.post('/api/v1/collections/run').auth(t.adminToken, { type: 'bearer' }).send({}).expect(409);
       expect((await get(sessionId)).status).toBe('running');
       expect(ticked).toEqual([]);
 
       await replica.end(); // the replica died: PostgreSQL releases its lock with its connection
       const seenByTheRun: string[] = [];
-      expect(await cron.tick('collect', async () => seenByTheRun.push((await get(sessionId)).status))).toBe(true);
+      await runner.runNow('collect', probe, async () => ({ result: seenByTheRun.push((await get(sessionId)).status) }));
       expect(seenByTheRun).toEqual(['failed']);
       expect(await get(sessionId)).toMatchObject({ status: 'failed', failed_instances: 1, error_message: expect.stringMatching(/^interrupted/) });
     });

@@ -2,7 +2,7 @@ import { CrossAggregationsQueryDto, type AggregationsResponse, type AggregationS
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
-import { HistoryService } from './history.service';
+import { HistoryService } from '../history/history.service';
 
 @ApiTags('aggregations')
 @ApiBearerAuth()

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { JobLockRepository } from './job-lock.repository';
+import { JobRunner } from './job-runner.service';
+import { DEFAULT_ORPHANED_RUN_SWEEP_MS, ORPHANED_RUN_SWEEP_MS, OrphanedRunSweep } from './orphaned-run-sweep.service';
+
+/** The job runner (lock → session → records → work → finish → release) and the recovery of interrupted runs. */
+@Module({
+  imports: [SessionsModule],
+  providers: [JobLockRepository, JobRunner, OrphanedRunSweep, { provide: ORPHANED_RUN_SWEEP_MS, useValue: DEFAULT_ORPHANED_RUN_SWEEP_MS }],
+  exports: [JobRunner],
+})
+export class JobsModule {}

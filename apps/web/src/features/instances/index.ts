@@ -1,0 +1,1 @@
+export { useInstances } from './api/instances';

@@ -1,0 +1,2 @@
+export { useSessionFinished } from './api/sessions';
+export { SessionFollower } from './components/session-progress';

@@ -1,0 +1,39 @@
+import type { StatsTable } from '@capacity/contracts';
+
+// One key factory per feature. They live here, outside the features, so that a feature can refresh
+// another one's queries without importing it (and, with it, that feature's components).
+// Every key starts with its factory's `all`: invalidating a prefix refreshes everything under it.
+
+export const instanceKeys = {
+  all: ['instances'] as const,
+  list: <F extends object>(filter: F) => [...instanceKeys.all, 'list', filter] as const,
+  detail: (id: number) => [...instanceKeys.all, 'detail', id] as const,
+};
+
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  lists: () => [...sessionKeys.all, 'list'] as const,
+  list: <F extends object>(filter: F) => [...sessionKeys.lists(), filter] as const,
+  detail: (id: string) => [...sessionKeys.all, 'detail', id] as const,
+};
+
+export const storageKeys = {
+  all: ['storage'] as const,
+  databaseSizes: <F extends object>(id: number, filter: F) => [...storageKeys.all, 'database-sizes', id, filter] as const,
+  latestSizes: (id: number) => [...storageKeys.all, 'latest-sizes', id] as const,
+  forecast: (id: number, databaseName?: string) => [...storageKeys.all, 'forecast', id, databaseName ?? null] as const,
+  instanceAggregations: () => [...storageKeys.all, 'instance-aggregations'] as const,
+  instanceAggregationList: <F extends object>(id: number, filter: F) => [...storageKeys.instanceAggregations(), id, filter] as const,
+};
+
+export const aggregationKeys = {
+  all: ['aggregations'] as const,
+  list: <F extends object>(filter: F, page: number, perPage: number) => [...aggregationKeys.all, 'list', filter, page, perPage] as const,
+  summary: () => [...aggregationKeys.all, 'summary'] as const,
+};
+
+export const partitionKeys = {
+  all: ['partitions'] as const,
+  status: () => [...partitionKeys.all, 'status'] as const,
+  list: (table: StatsTable) => [...partitionKeys.all, 'list', table] as const,
+};

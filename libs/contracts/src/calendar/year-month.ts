@@ -1,0 +1,42 @@
+import { UTCDate } from '@date-fns/utc';
+import { differenceInCalendarMonths, lightFormat } from 'date-fns';
+import { addMonthsToDate, type CalendarDate, toUtcDate } from './calendar-date';
+
+/** A calendar month as 'YYYY-MM': the one form a month takes on the wire, in the SPA and in the calendar. */
+export type YearMonth = string;
+
+export const YEAR_MONTH = /^(19[7-9]\d|2\d{3})-(0[1-9]|1[0-2])$/;
+
+export function isYearMonth(value: unknown): value is YearMonth {
+  return typeof value === 'string' && YEAR_MONTH.test(value);
+}
+
+/** 2026-11-28 → `2026-11`. */
+export function yearMonthOf(date: CalendarDate): YearMonth {
+  return date.slice(0, 7);
+}
+
+/** `2026-11` → 2026-11-01. */
+export function firstDayOf(month: YearMonth): CalendarDate {
+  return `${month}-01`;
+}
+
+/** `2026-11` plus `months` (negative to go back), across year ends. */
+export function addMonths(month: YearMonth, months: number): YearMonth {
+  return yearMonthOf(addMonthsToDate(firstDayOf(month), months));
+}
+
+/** Whole months from `from` to `to` (`2026-11` → `2027-02` is 3). */
+export function monthsBetween(from: YearMonth, to: YearMonth): number {
+  return differenceInCalendarMonths(toUtcDate(firstDayOf(to)), toUtcDate(firstDayOf(from)));
+}
+
+/** `2026-11` → 2026-11-01T00:00:00Z, the instant the month's range partition starts at. */
+export function monthStartInstant(month: YearMonth): Date {
+  return new Date(toUtcDate(firstDayOf(month)).getTime());
+}
+
+/** The UTC month of an instant: 2026-11-01T00:00Z → `2026-11`. */
+export function yearMonthOfInstant(instant: Date): YearMonth {
+  return lightFormat(new UTCDate(instant.getTime()), 'yyyy-MM');
+}
