@@ -9,23 +9,21 @@
  * (autocannon in a child process against the real Nest app over that database).
  * BENCH_INSTANCES / BENCH_DAYS shrink the data set for a quick try; BENCH_KEEP=1 keeps the database.
  */
-import { addDays, PERIOD_TYPES, STATS_TABLES } from '@capacity/contracts';
+import { addDays, addMonths, PERIOD_TYPES, STATS_TABLES, type YearMonth, yearMonthOf } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createBenchDatabase, time } from './bench-support';
+import { createBenchDatabase, dropBenchDatabase, runBench, time } from './bench-support';
 import { AggregationRepository, ROLLUP_KINDS, rollupParams, rollupSelectSql } from '../src/aggregation/aggregation.repository';
 import { AggregationService } from '../src/aggregation/aggregation.service';
 import { periodRangeForDates, periodStart } from '../src/aggregation/period';
 import { loadAppConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { addMonths } from '../src/partition/partition-naming';
 import { PartitionRepository } from '../src/partition/partition.repository';
 import { JobLockRepository } from '../src/jobs/job-lock.repository';
 import { JobRunner } from '../src/jobs/job-runner.service';
@@ -137,8 +135,8 @@ async function main(): Promise<void> {
   console.log(`PostgreSQL ${version}, ${cpus().length} CPUs, load average ${load()} (shared machine)`);
   console.log(`data set: ${INSTANCES} instances × ${DATABASES} databases × ${DAYS} days (${first} … ${last}) = ${(INSTANCES * DATABASES * DAYS).toLocaleString('en-US')} database rows`);
 
-  const months: Date[] = [];
-  for (let month = new Date(`${periodStart('quarterly', addDays(first, -7))}T00:00:00Z`); month <= new Date(`${newDay}T00:00:00Z`); month = addMonths(month, 1)) months.push(month);
+  const months: YearMonth[] = [];
+  for (let month = yearMonthOf(periodStart('quarterly', addDays(first, -7))); month <= yearMonthOf(newDay); month = addMonths(month, 1)) months.push(month);
   const partitions = new PartitionRepository(dataSource);
   for (const table of STATS_TABLES) for (const month of months) await partitions.createMonthPartition(table, month);
 
@@ -229,15 +227,7 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 2000)); // let requests cut off at the end of a run finish
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (!process.env.BENCH_KEEP) {
-    const cleanup = new Client({ connectionString: SERVER_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  if (!process.env.BENCH_KEEP) await dropBenchDatabase(SERVER_URL, DATABASE);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -6,19 +6,19 @@
  * Local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres), throwaway database
  * (BENCH_KEEP=1 keeps it and the archive directory).
  */
+import { addMonths, currentMonthIn, firstDayOf, lastDayOf, monthRange, type YearMonth } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createBenchDatabase, time } from './bench-support';
+import { createBenchDatabase, dropBenchDatabase, runBench, time } from './bench-support';
 import { ArchiveStepService } from '../src/archive/archive-step.service';
 import { ArchiveRepository } from '../src/archive/archive.repository';
+import { required } from '../src/common/required';
 import { loadAppConfig } from '../src/config/app-config';
 import { COLD_TIER, type ColdTierPort } from '../src/history/cold-tier.port';
 import { HistoryService } from '../src/history/history.service';
-import { addMonths, formatDate, monthStart } from '../src/partition/partition-naming';
 import { PartitionRepository } from '../src/partition/partition.repository';
 import { appTestingModule } from '../src/test-support/app-testing-module';
 
@@ -72,10 +72,10 @@ async function main(): Promise<void> {
   const history = app.get(HistoryService);
 
   // 12 consecutive months, all past a 12-month retention.
-  const first = addMonths(monthStart(new Date()), -(MONTHS + 13));
+  const first = addMonths(currentMonthIn('UTC'), -(MONTHS + 13));
   const months = Array.from({ length: MONTHS }, (_, index) => addMonths(first, index));
-  const from = formatDate(first);
-  const to = formatDate(new Date(addMonths(first, MONTHS).getTime() - 86_400_000));
+  const from = firstDayOf(first);
+  const to = lastDayOf(addMonths(first, MONTHS - 1));
 
   const seedStarted = Date.now();
   await dataSource.query(
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
                              + (d::date - date '2000-01-01') * 1024 * (n + 1) + abs(r.h % 4000000))::bigint AS s,
                             d + time '03:00' + abs(r.run % 600000000) * interval '1 microsecond' AS ts,
                             abs((r.run / 7) % 900000) * interval '1 microsecond' AS lag) AS x`,
-      [instanceIds, formatDate(month), formatDate(addMonths(month, 1))],
+      [instanceIds, monthRange(month).from, monthRange(month).to],
     );
   }
   await dataSource.query(`VACUUM ANALYZE database_size_stats`);
@@ -127,11 +127,16 @@ async function main(): Promise<void> {
   const hotTier = await latencies(sample, hotTierRead);
 
   // Archive: the first month measured on its own, then the other eleven.
-  const drop = (month: Date) => async () => {
+  const drop = (month: YearMonth) => async () => {
     await partitions.dropMonthPartition(TABLE, month);
   };
   const firstSeconds = (await time(() => step.archiveThenDrop(TABLE, months[0], drop(months[0])))) / 1000;
-  const firstEntry = (await manifest.findManifest(TABLE, months[0]))!;
+  const firstManifest = required(await manifest.findManifest(TABLE, months[0]), 'the manifest of the first archived month');
+  const firstEntry = {
+    rowCount: required(firstManifest.rowCount, 'the row count of the first archived month'),
+    pgBytesBefore: required(firstManifest.pgBytesBefore, 'the PostgreSQL size of the first archived month'),
+    parquetBytes: required(firstManifest.parquetBytes, 'the Parquet size of the first archived month'),
+  };
   const restSeconds = (await time(async () => {
     for (const month of months.slice(1)) await step.archiveThenDrop(TABLE, month, drop(month));
   })) / 1000;
@@ -147,17 +152,17 @@ async function main(): Promise<void> {
   const coldTier = await latencies(sample, coldTierRead);
   const rowsPerQuery = (await coldTierRead(instanceIds[0])).length;
 
-  const ratio = firstEntry.pgBytesBefore! / firstEntry.parquetBytes!;
+  const ratio = firstEntry.pgBytesBefore / firstEntry.parquetBytes;
   const row = (label: string, hot: number, coldValue: number, note = '') =>
     console.log(`  ${label.padEnd(44)} ${`${hot.toFixed(1)} ms`.padStart(12)} ${`${coldValue.toFixed(1)} ms`.padStart(12)}  ${note}`);
   console.log(`\narchive bench — PostgreSQL ${version}, DuckDB memory_limit ${config.duckdbMemoryLimit}, ${INSTANCES} instances × ${DATABASES} databases × ${MONTHS} months`);
   console.log(`seeded ${int(total)} rows of ${TABLE} in ${seedSeconds.toFixed(0)} s\n`);
-  console.log(`one month archived (${TABLE} ${formatDate(months[0]).slice(0, 7)}): export → verify → drop`);
-  console.log(`  rows                         ${int(firstEntry.rowCount!)}`);
+  console.log(`one month archived (${TABLE} ${months[0]}): export → verify → drop`);
+  console.log(`  rows                         ${int(firstEntry.rowCount)}`);
   console.log(`  time                         ${firstSeconds.toFixed(2)} s`);
-  console.log(`  throughput                   ${int(firstEntry.rowCount! / firstSeconds)} rows/s`);
-  console.log(`  PostgreSQL bytes (pg_total_relation_size)  ${int(firstEntry.pgBytesBefore!)} (${mb(firstEntry.pgBytesBefore!)})`);
-  console.log(`  Parquet bytes (ZSTD)                       ${int(firstEntry.parquetBytes!)} (${mb(firstEntry.parquetBytes!)})`);
+  console.log(`  throughput                   ${int(firstEntry.rowCount / firstSeconds)} rows/s`);
+  console.log(`  PostgreSQL bytes (pg_total_relation_size)  ${int(firstEntry.pgBytesBefore)} (${mb(firstEntry.pgBytesBefore)})`);
+  console.log(`  Parquet bytes (ZSTD)                       ${int(firstEntry.parquetBytes)} (${mb(firstEntry.parquetBytes)})`);
   console.log(`  Parquet / PostgreSQL         1/${ratio.toFixed(1)}  (target ≤ 1/10: ${ratio >= 10 ? 'PASS' : 'FAIL'})`);
   console.log(`other ${MONTHS - 1} months archived in ${restSeconds.toFixed(1)} s; all ${MONTHS}: ${int(archivedRows)} rows, ${mb(pgBytes)} → ${mb(parquetBytes)}; rows left hot: ${left}\n`);
   console.log(`one-year history of one instance (${from} … ${to}, ${int(rowsPerQuery)} rows), ${QUERIES} queries over distinct instances`);
@@ -175,13 +180,7 @@ async function main(): Promise<void> {
     return;
   }
   rmSync(dataDir, { recursive: true, force: true });
-  const cleanup = new Client({ connectionString: SERVER_URL });
-  await cleanup.connect();
-  await cleanup.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await cleanup.end();
+  await dropBenchDatabase(SERVER_URL, DATABASE);
 }
 
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -28,3 +28,22 @@ export async function createBenchDatabase(serverUrl: string, database: string): 
   await runMigrations(url, new Logger('bench'));
   return { url, version };
 }
+
+/** Drops the bench database from the server. */
+export async function dropBenchDatabase(serverUrl: string, database: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Runs a bench's main; a failure prints and ends the process with 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

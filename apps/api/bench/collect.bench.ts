@@ -14,6 +14,7 @@ import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { runBench, withDatabase } from './bench-support';
 import { CollectionRepository } from '../src/collection/collection.repository';
 import { CollectionService } from '../src/collection/collection.service';
 import { InstanceCollectorService } from '../src/collection/instance-collector.service';
@@ -23,6 +24,7 @@ import { OracleCollector } from '../src/collector/engines/oracle.collector';
 import { PostgresqlCollector } from '../src/collector/engines/postgresql.collector';
 import { SqlServerCollector } from '../src/collector/engines/sqlserver.collector';
 import { CredentialCipher } from '../src/common/credential-cipher';
+import { errorMessage } from '../src/common/error-message';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/run-migrations';
@@ -44,7 +46,6 @@ const CONCURRENCY = process.env.COLLECT_CONCURRENCY ?? '8';
 const suffix = randomBytes(3).toString('hex');
 const REPOSITORY = `capacity_bench_collect_${suffix}`;
 const benchName = (i: number) => `cap_bench_${suffix}_${String(i).padStart(2, '0')}`;
-const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function withPg<T>(work: (client: Client) => Promise<T>, database = 'postgres'): Promise<T> {
@@ -145,12 +146,9 @@ async function main(): Promise<void> {
     console.log(`  peak RSS: ${mb(peakSampled)} sampled during the run, ${mb(peakProcess)} process maximum (target < 300 MB)`);
     await dataSource.destroy();
   } finally {
-    await dropEngines().catch((error: unknown) => console.error(`cleanup failed: ${(error as Error).message}`));
+    await dropEngines().catch((error: unknown) => console.error(`cleanup failed: ${errorMessage(error)}`));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -19,7 +19,7 @@ import { BCRYPT_ROUNDS, HASH_CONCURRENCY, hashingLoad, hashPassword } from '../s
 import { loadAppConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { appTestingModule } from '../src/test-support/app-testing-module';
-import { createBenchDatabase } from './bench-support';
+import { createBenchDatabase, dropBenchDatabase, runBench } from './bench-support';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'capacity_bench_login';
@@ -142,15 +142,7 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (!process.env.BENCH_KEEP) {
-    const admin = new Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.end();
-  }
+  if (!process.env.BENCH_KEEP) await dropBenchDatabase(SERVER_URL, DATABASE);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

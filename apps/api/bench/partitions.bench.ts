@@ -5,18 +5,17 @@
  * Runs against the local PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
  * in a throwaway database.
  */
-import { STATS_TABLES } from '@capacity/contracts';
+import { addMonths, currentMonthIn, firstDayOf, STATS_TABLES } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createBenchDatabase, time } from './bench-support';
+import { createBenchDatabase, dropBenchDatabase, runBench, time } from './bench-support';
+import { errorMessage } from '../src/common/error-message';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { addMonths, formatDate, PARTITION_KEYS } from '../src/partition/partition-naming';
-import { currentMonth, formatYearMonth } from '../src/partition/partition-plan';
+import { PARTITION_KEYS } from '../src/partition/partition-naming';
 import { PartitionCreateService } from '../src/partition/partition-create.service';
 import { PartitionStatusService } from '../src/partition/partition-status.service';
 import { PartitionRepository } from '../src/partition/partition.repository';
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
   const status = new PartitionStatusService(repository, config);
 
   // 10 years: the current month + 3 ahead (from the migration) and the 116 months before.
-  const current = currentMonth(new Date(), 'UTC');
+  const current = currentMonthIn('UTC');
   const first = addMonths(current, PREMAKE - MONTHS + 1);
   const createStarted = process.hrtime.bigint();
   for (let offset = 0; offset < MONTHS; offset++) {
@@ -66,17 +65,17 @@ async function main(): Promise<void> {
   const [{ id: instanceId }] = await dataSource.query(
     `INSERT INTO instances (name, db_type, host, port, username) VALUES ('bench', 'postgresql', 'h', 5432, 'u') RETURNING id`,
   );
-  const lastDay = formatDate(addMonths(current, 1));
+  const lastDay = firstDayOf(addMonths(current, 1));
   await dataSource.query(
     `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at)
      SELECT $1, 'db' || n, 1000000 * n + extract(epoch FROM d)::bigint, 900000 * n, 100000 * n, d, d + time '03:00'
      FROM generate_series($2::date, $3::date - 1, interval '1 day') AS d, generate_series(1, 20) AS n`,
-    [instanceId, formatDate(first), lastDay],
+    [instanceId, firstDayOf(first), lastDay],
   );
   await dataSource.query(
     `INSERT INTO instance_size_stats (instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count, collected_date, collected_at)
      SELECT $1, 20000000, 18000000, 2000000, 20, d, d + time '03:00' FROM generate_series($2::date, $3::date - 1, interval '1 day') AS d`,
-    [instanceId, formatDate(first), lastDay],
+    [instanceId, firstDayOf(first), lastDay],
   );
   await dataSource.query('ANALYZE');
   const [{ rows: statRows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM database_size_stats`);
@@ -94,13 +93,13 @@ async function main(): Promise<void> {
       await dataSource.query(
         `SELECT partman.create_parent(p_parent_table := $1, p_control := $2, p_type := 'native', p_interval := 'monthly',
                                       p_premake := $3, p_start_partition := $4)`,
-        [`pm.${table}`, PARTITION_KEYS[table], PREMAKE, formatDate(first)],
+        [`pm.${table}`, PARTITION_KEYS[table], PREMAKE, firstDayOf(first)],
       );
       await dataSource.query(`INSERT INTO pm.${table} OVERRIDING SYSTEM VALUE SELECT * FROM public.${table}`);
     }
     await dataSource.query('ANALYZE');
   } catch (error) {
-    partmanProblem = (error as Error).message;
+    partmanProblem = errorMessage(error);
   }
   const [{ partman_partitions }] = partmanVersion
     ? await dataSource.query(
@@ -143,7 +142,7 @@ async function main(): Promise<void> {
   const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const lines = [
     `partitions benchmark — PostgreSQL ${version}, ${partmanVersion ? `pg_partman ${partmanVersion}` : 'pg_partman NOT AVAILABLE'}`,
-    `capacity: ${partitions.length} month partitions (${STATS_TABLES.length} tables × ${MONTHS} months, ${formatYearMonth(first)} … ${formatYearMonth(addMonths(first, MONTHS - 1))}) + 4 default partitions;` +
+    `capacity: ${partitions.length} month partitions (${STATS_TABLES.length} tables × ${MONTHS} months, ${first} … ${addMonths(first, MONTHS - 1)}) + 4 default partitions;` +
       ` ${statRows.toLocaleString('en-US')} database_size_stats rows`,
     `pg_partman: ${partman_partitions} month partitions on 4 parents of the same shape, same data, premake ${PREMAKE}` +
       (partmanVersion ? ` (${partmanAfter} after the runs: nothing to create)` : ''),
@@ -164,13 +163,7 @@ async function main(): Promise<void> {
 
   await dataSource.destroy();
   rmSync(dataDir, { recursive: true, force: true });
-  const cleanup = new Client({ connectionString: SERVER_URL });
-  await cleanup.connect();
-  await cleanup.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await cleanup.end();
+  await dropBenchDatabase(SERVER_URL, DATABASE);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

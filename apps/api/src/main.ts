@@ -19,15 +19,17 @@ async function bootstrap(config: AppConfig): Promise<void> {
   Logger.overrideLogger([...levels]);
   const logger = new Logger('Capacity');
   let embedded: EmbeddedRepository | undefined;
-  if (!config.databaseUrl) {
+  let repositoryUrl = config.databaseUrl;
+  if (!repositoryUrl) {
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, new Logger('EmbeddedPostgres'), {
       onGiveUp: () => {
         logger.error('the embedded PostgreSQL is gone and could not be restarted; exiting so that a supervisor restarts Capacity');
         process.exit(EXIT_REPOSITORY_LOST);
       },
     });
+    repositoryUrl = embedded.url;
   }
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const databaseUrl = repositoryUrl;
   const stopEmbedded = async () => embedded?.stop().catch((error: unknown) => logger.error(`stopping PostgreSQL: ${describeStartupError(error)}`));
 
   try {

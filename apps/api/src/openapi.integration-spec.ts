@@ -8,7 +8,7 @@ interface RouterLayer {
 function servedRoutes(t: TestApp): string[] {
   const server = t.app.getHttpAdapter().getInstance() as unknown as { router: { stack: RouterLayer[] } };
   return server.router.stack
-    .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : []))
+    .flatMap(({ route }) => (route ? Object.keys(route.methods).map((method) => ({ method, path: route.path })) : []))
     .filter((route) => route.path.startsWith('/api/v1/'))
     // A route middleware (e.g. metrics' scrape token) is mounted as the same path with a trailing slash.
     .map((route) => `${route.method.toUpperCase()} ${route.path.replace(/(.)\/$/, '$1').replace(/:(\w+)/g, '{$1}')}`)

@@ -1,5 +1,6 @@
 import { PERIOD_TYPES } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
+import { required } from '../common/required';
 import { JobRunner } from '../jobs/job-runner.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -187,7 +188,7 @@ describe('aggregation on PostgreSQL', () => {
     expect(await dbAgg(ds, i1, 'a', 'quarterly', '2026-10-01')).toMatchObject({ avg_size_bytes: '1100', data_count: 4 });
     expect(await dbAgg(ds, i1, 'a', 'quarterly', '2027-01-01')).toMatchObject({ size_change_bytes: '200', size_change_percent: '18.18' });
     expect(await dbAgg(ds, i1, 'a', 'monthly', '2027-01-01')).toMatchObject({ size_change_bytes: '200', size_change_percent: '18.18' });
-    expect((await repository.getWatermark())!.getTime()).toBeGreaterThan(markBefore!.getTime());
+    expect(required(await repository.getWatermark(), 'the watermark after the run').getTime()).toBeGreaterThan(required(markBefore, 'the watermark before the run').getTime());
   });
 
   async function waitForSession(sessionId: string): Promise<string> {
@@ -228,5 +229,28 @@ describe('aggregation on PostgreSQL', () => {
     expect(refused.body).toMatchObject({ statusCode: 403 });
     const [{ after }]: { after: number }[] = await t.dataSource.query(`SELECT count(*)::int AS after FROM sync_sessions WHERE sync_category = 'aggregation'`);
     expect(after).toBe(before);
+  });
+
+  it('skips unknown sizes (null): a database with only those gets no row (never 0), a mixed one the figures of its known days', async () => {
+    const i3 = (await createInstance(ds)).id;
+    await insertDatabaseStats(ds, [
+      { instanceId: i3, databaseName: 'hidden', date: '2029-05-01', sizeBytes: null, dataSizeBytes: null },
+      { instanceId: i3, databaseName: 'hidden', date: '2029-05-02', sizeBytes: null, dataSizeBytes: null },
+      { instanceId: i3, databaseName: 'mixed', date: '2029-05-01', sizeBytes: null, dataSizeBytes: null },
+      { instanceId: i3, databaseName: 'mixed', date: '2029-05-02', sizeBytes: 300 },
+      { instanceId: i3, databaseName: 'mixed', date: '2029-05-03', sizeBytes: 600 },
+    ]);
+    await insertInstanceStats(ds, [
+      { instanceId: i3, date: '2029-05-01', totalSizeBytes: null, databaseCount: 2 },
+      { instanceId: i3, date: '2029-05-03', totalSizeBytes: 900, databaseCount: 2 },
+    ]);
+    await service.recomputeRange('2029-05-01', '2029-05-31');
+    expect(await dbAgg(ds, i3, 'hidden', 'monthly', '2029-05-01')).toBeUndefined();
+    expect(await dbAgg(ds, i3, 'mixed', 'monthly', '2029-05-01')).toMatchObject({ avg_size_bytes: '450', min_size_bytes: '300', data_count: 2, growth_rate: '100.00' });
+    const [instance]: { avg: string; count: number }[] = await ds.query(
+      `SELECT avg_total_size_bytes::text AS avg, data_count AS count FROM instance_size_aggregations WHERE instance_id = $1 AND period_type = 'monthly'`,
+      [i3],
+    );
+    expect(instance).toEqual({ avg: '900', count: 1 });
   });
 });

@@ -115,7 +115,8 @@ export function rollupSelectSql(kind: RollupKind, type: PeriodType): string {
              (min(ARRAY[collected_date - DATE '2000-01-01', ${shape.main}]))[2] AS first_size,
              (max(ARRAY[collected_date - DATE '2000-01-01', ${shape.main}]))[2] AS last_size
       FROM ${shape.source}
-      WHERE collected_date >= $1::date AND collected_date <= $2::date
+      -- An unknown size (null) is no reading: a key with only those gets no row, never one of 0.
+      WHERE collected_date >= $1::date AND collected_date <= $2::date AND ${shape.main} IS NOT NULL
       GROUP BY ${keys}, period_start
     ), c AS (
       SELECT g.*, ${period.end} AS period_end, ${period.prev} AS prev_start,

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { AggregationRepository, ROLLUP_KINDS } from './aggregation.repository';
 import { periodRangeForDates, periodRangesFor, type PeriodRange } from './period';

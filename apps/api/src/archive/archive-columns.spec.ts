@@ -1,6 +1,7 @@
 import { STATS_TABLES } from '@capacity/contracts';
-import { ARCHIVE_COLUMNS, coldConverter, coldSelectExpression, sortColumns, sumColumns } from './archive-columns';
-import { monthDirectory, parseYearMonth, partFileName, sqlStringLiteral, temporaryName, yearMonth } from './archive-paths';
+import { required } from '../common/required';
+import { absentColumn, ARCHIVE_COLUMNS, coldConverter, coldSelectExpression, sortColumns, sumColumns } from './archive-columns';
+import { monthDirectory, partFileName, sqlStringLiteral, temporaryName } from './archive-paths';
 
 describe('archive columns and paths', () => {
   it('sums the id and every byte size of a table', () => {
@@ -15,7 +16,7 @@ describe('archive columns and paths', () => {
   });
 
   it('reads cold values in the hot shape: numbers, YYYY-MM-DD dates, ISO UTC timestamps', () => {
-    const byName = (name: string) => ARCHIVE_COLUMNS.database_size_stats.find((c) => c.name === name)!;
+    const byName = (name: string) => required(ARCHIVE_COLUMNS.database_size_stats.find((c) => c.name === name), `column ${name}`);
     expect(coldSelectExpression(byName('size_bytes'))).toBe('CAST("size_bytes" AS DOUBLE) AS "size_bytes"');
     expect(coldSelectExpression(byName('collected_date'))).toBe('CAST("collected_date" AS VARCHAR) AS "collected_date"');
     expect(coldSelectExpression(byName('collected_at'))).toBe('CAST(epoch_ms("collected_at") AS DOUBLE) AS "collected_at"');
@@ -29,16 +30,15 @@ describe('archive columns and paths', () => {
       null,
       '2025-01-02T03:04:05.678Z',
     ]);
+    expect(absentColumn(byName('size_source'))).toBe('CAST(NULL AS VARCHAR) AS "size_source"');
+    expect(absentColumn(byName('size_bytes'))).toBe('CAST(NULL AS DOUBLE) AS "size_bytes"');
     expect(coldConverter('bigint')(5_000_000_000)).toBe(5_000_000_000);
     expect(coldConverter('text')(undefined)).toBeNull();
   });
 
   it('lays files out as <table>/year=YYYY/month=MM/part-<n>.parquet', () => {
-    const month = new Date(Date.UTC(2025, 2, 1));
-    expect(`${monthDirectory('instance_size_stats', month)}/${partFileName(0)}`).toBe('instance_size_stats/year=2025/month=03/part-0.parquet');
+    expect(`${monthDirectory('instance_size_stats', '2025-03')}/${partFileName(0)}`).toBe('instance_size_stats/year=2025/month=03/part-0.parquet');
     expect(temporaryName('part-0.parquet', 'ab12')).toBe('part-0.parquet.ab12.tmp');
-    expect(yearMonth(month)).toBe('2025-03');
-    expect(parseYearMonth('2025-03')).toEqual(month);
   });
 
   it('escapes quotes in a path used as a COPY target', () => {

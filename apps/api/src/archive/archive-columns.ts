@@ -12,12 +12,12 @@ const c = (name: string, kind: ColumnKind): ArchiveColumn => ({ name, kind });
 const triple = (prefix: string): ArchiveColumn[] => ['avg', 'max', 'min'].map((kind) => c(`${kind}_${prefix}size_bytes`, 'bigint'));
 const AUDIT = [c('created_at', 'timestamptz'), c('updated_at', 'timestamptz')];
 
-/** Every column of each statistics table, in table order (migration 1764300000000): the Parquet schema. */
+/** Every column of each statistics table, in table order (migrations 1764300000000, 1764900002000): the Parquet schema. */
 export const ARCHIVE_COLUMNS: Record<StatsTable, readonly ArchiveColumn[]> = {
   database_size_stats: [
     c('id', 'bigint'), c('instance_id', 'int'), c('database_name', 'text'),
     c('size_bytes', 'bigint'), c('data_size_bytes', 'bigint'), c('log_size_bytes', 'bigint'),
-    c('collected_date', 'date'), c('collected_at', 'timestamptz'), ...AUDIT,
+    c('collected_date', 'date'), c('collected_at', 'timestamptz'), ...AUDIT, c('size_source', 'text'),
   ],
   instance_size_stats: [
     c('id', 'bigint'), c('instance_id', 'int'),
@@ -99,6 +99,12 @@ export function pgType(kind: ColumnKind): string {
  * DuckDB expression reading a column back in a cheap-to-convert form: sizes and counts as DOUBLE, dates as
  * `YYYY-MM-DD` text, timestamps as epoch milliseconds (turned into ISO strings by `coldConverter`).
  */
+/** A column the files do not hold (added to the table after they were written): NULL, typed as coldSelectExpression. */
+export function absentColumn(column: ArchiveColumn): string {
+  const type = column.kind === 'bigint' || column.kind === 'numeric' || column.kind === 'timestamptz' ? 'DOUBLE' : column.kind === 'date' ? 'VARCHAR' : duckType(column.kind);
+  return `CAST(NULL AS ${type}) AS "${column.name}"`;
+}
+
 export function coldSelectExpression(column: ArchiveColumn): string {
   const name = `"${column.name}"`;
   switch (column.kind) {

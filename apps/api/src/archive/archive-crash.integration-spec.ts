@@ -1,14 +1,13 @@
-import type { ArchiveState } from '@capacity/contracts';
+import { addMonths, type ArchiveState, currentMonthIn, firstDayOf, lastDayOf, type YearMonth } from '@capacity/contracts';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLD_TIER, type ColdTierPort } from '../history/cold-tier.port';
-import { addMonths, formatDate, monthStart } from '../partition/partition-naming';
 import { PartitionRepository } from '../partition/partition.repository';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { monthDirectory, yearMonth } from './archive-paths';
+import { monthDirectory } from './archive-paths';
 import { ArchiveStepService } from './archive-step.service';
 import { ArchiveRepository } from './archive.repository';
 import { hotRows, monthFigures, partitionPresent, seedMonth } from './testing/archive-fixtures';
@@ -17,8 +16,8 @@ const TABLE = 'database_size_stats' as const;
 const CHILD = 'apps/api/src/archive/testing/archive-crash-child.ts';
 
 /** Runs the archive of TABLE/month in a child process and SIGKILLs it right after `pauseAfter` was recorded. */
-async function runAndKill(url: string, archiveDir: string, month: Date, pauseAfter: string): Promise<void> {
-  const child = spawn(process.execPath, ['apps/api/bench/run.cjs', CHILD, url, archiveDir, TABLE, yearMonth(month), pauseAfter], {
+async function runAndKill(url: string, archiveDir: string, month: YearMonth, pauseAfter: string): Promise<void> {
+  const child = spawn(process.execPath, ['apps/api/bench/run.cjs', CHILD, url, archiveDir, TABLE, month, pauseAfter], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -70,9 +69,9 @@ describe('archive step killed between steps (real process, SIGKILL), then run ag
   });
 
   /** Rows of the month wherever they are: hot rows, and cold rows only for months the cold tier serves. */
-  async function copies(month: Date): Promise<{ hot: number; cold: Record<string, unknown>[]; ids: Set<unknown> }> {
-    const from = formatDate(month);
-    const to = formatDate(new Date(addMonths(month, 1).getTime() - 86_400_000));
+  async function copies(month: YearMonth): Promise<{ hot: number; cold: Record<string, unknown>[]; ids: Set<unknown> }> {
+    const from = firstDayOf(month);
+    const to = lastDayOf(month);
     const hot = await hotRows(t.dataSource, TABLE, { from, to });
     const coldRows = await cold.readRows(TABLE, { from, to });
     return { hot: hot.length, cold: coldRows, ids: new Set([...hot, ...coldRows].map((row) => row.id)) };
@@ -89,9 +88,9 @@ describe('archive step killed between steps (real process, SIGKILL), then run ag
   for (const scenario of scenarios) {
     const title = `killed after ${scenario.pauseAfter}${scenario.forgetManifest ? ' with its manifest entry lost' : ''}: exactly one copy of every row, hot or cold`;
     it(title, async () => {
-      const month = addMonths(monthStart(new Date()), scenario.offset);
+      const month = addMonths(currentMonthIn('UTC'), scenario.offset);
       await seedMonth(t.dataSource, partitions, month, instanceIds, 3);
-      const original = await hotRows(t.dataSource, TABLE, { from: formatDate(month), to: formatDate(new Date(addMonths(month, 1).getTime() - 86_400_000)) });
+      const original = await hotRows(t.dataSource, TABLE, { from: firstDayOf(month), to: lastDayOf(month) });
       const figures = await monthFigures(t.dataSource, TABLE, month);
       expect(original.length).toBe(figures.rows);
 
@@ -111,7 +110,7 @@ describe('archive step killed between steps (real process, SIGKILL), then run ag
         await writeFile(join(directory, 'part-0.parquet.deadbeef.tmp'), 'half a file');
         await writeFile(join(directory, 'part-7.parquet'), 'stray');
       }
-      if (scenario.forgetManifest) await t.dataSource.query(`DELETE FROM archive_manifest WHERE table_name = $1 AND month = $2`, [TABLE, formatDate(month)]);
+      if (scenario.forgetManifest) await t.dataSource.query(`DELETE FROM archive_manifest WHERE table_name = $1 AND month = $2`, [TABLE, firstDayOf(month)]);
 
       const result = await step.archiveThenDrop(TABLE, month, async () => {
         await partitions.dropMonthPartition(TABLE, month);

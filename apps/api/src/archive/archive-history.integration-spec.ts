@@ -1,13 +1,11 @@
-import { STATS_TABLES } from '@capacity/contracts';
+import { addDays, addMonths, currentMonthIn, firstDayOf, STATS_TABLES, utcCalendarDate } from '@capacity/contracts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AggregationService } from '../aggregation/aggregation.service';
-import { addMonths, formatDate, monthStart } from '../partition/partition-naming';
 import { PartitionRepository } from '../partition/partition.repository';
 import { createInstance, insertDatabaseStats, insertInstanceStats, type DatabaseStatRow, type InstanceStatRow } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { yearMonth } from './archive-paths';
 import { partitionPresent } from './testing/archive-fixtures';
 
 const MiB = 1024 * 1024;
@@ -21,10 +19,10 @@ describe('history endpoints across the hot/cold boundary (real archive, real end
   let archiveDir: string;
   let ids: number[];
   let viewerToken: string;
-  const current = monthStart(new Date());
+  const current = currentMonthIn('UTC');
   const oldMonths = [-15, -14, -13].map((offset) => addMonths(current, offset));
-  const start = formatDate(oldMonths[0]);
-  const today = formatDate(new Date());
+  const start = firstDayOf(oldMonths[0]);
+  const today = utcCalendarDate(new Date());
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
@@ -38,8 +36,8 @@ describe('history endpoints across the hot/cold boundary (real archive, real end
 
     // Daily readings over the three old months, and the previous and current month (hot).
     const days: string[] = [];
-    for (let day = oldMonths[0].getTime(); day < addMonths(oldMonths[2], 1).getTime(); day += 86_400_000) days.push(formatDate(new Date(day)));
-    for (let day = addMonths(current, -1).getTime(); day <= Date.parse(`${today}T00:00:00Z`); day += 86_400_000) days.push(formatDate(new Date(day)));
+    for (let day = start; day < firstDayOf(addMonths(oldMonths[2], 1)); day = addDays(day, 1)) days.push(day);
+    for (let day = firstDayOf(addMonths(current, -1)); day <= today; day = addDays(day, 1)) days.push(day);
     const stats: DatabaseStatRow[] = [];
     const instances: InstanceStatRow[] = [];
     for (const [dayIndex, date] of days.entries()) {
@@ -67,7 +65,7 @@ describe('history endpoints across the hot/cold boundary (real archive, real end
 
   const requests = (): { name: string; path: string; token?: () => string }[] => {
     const [alpha, beta] = ids;
-    const mid = formatDate(new Date(oldMonths[1].getTime() + 9 * 86_400_000));
+    const mid = addDays(firstDayOf(oldMonths[1]), 9);
     return [
       { name: 'database sizes from the first archived day to today', path: `/api/v1/instances/${alpha}/database-sizes?start_date=${start}&end_date=${today}` },
       { name: 'database sizes of one database, archived range only', path: `/api/v1/instances/${beta}/database-sizes?start_date=${start}&end_date=${mid}&database_name=ledger` },
@@ -108,8 +106,8 @@ describe('history endpoints across the hot/cold boundary (real archive, real end
     const afterArchive = await answers();
     for (const request of requests()) expect(afterArchive.get(request.name), request.name).toEqual(before.get(request.name));
 
-    await t.http.post('/api/v1/archive/restore').set(auth(t.adminToken)).send({ table: 'database_size_stats', month: yearMonth(oldMonths[1]) }).expect(200);
-    await t.http.post('/api/v1/archive/restore').set(auth(t.adminToken)).send({ table: 'database_size_aggregations', month: yearMonth(oldMonths[0]) }).expect(200);
+    await t.http.post('/api/v1/archive/restore').set(auth(t.adminToken)).send({ table: 'database_size_stats', month: oldMonths[1] }).expect(200);
+    await t.http.post('/api/v1/archive/restore').set(auth(t.adminToken)).send({ table: 'database_size_aggregations', month: oldMonths[0] }).expect(200);
     const afterRestore = await answers();
     for (const request of requests()) expect(afterRestore.get(request.name), request.name).toEqual(before.get(request.name));
   });

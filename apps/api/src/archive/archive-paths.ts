@@ -1,9 +1,9 @@
-import { monthStartInstant, type StatsTable, yearMonthOfInstant } from '@capacity/contracts';
+import type { StatsTable, YearMonth } from '@capacity/contracts';
 import { join } from 'node:path';
 
 /** `<table>/year=YYYY/month=MM`, relative to ARCHIVE_DIR (hive-style, DESIGN.md §7). */
-export function monthDirectory(table: StatsTable, month: Date): string {
-  const [year, mm] = yearMonthOfInstant(month).split('-');
+export function monthDirectory(table: StatsTable, month: YearMonth): string {
+  const [year, mm] = month.split('-');
   return join(table, `year=${year}`, `month=${mm}`);
 }
 
@@ -14,16 +14,6 @@ export function partFileName(index: number): string {
 /** Name a part is written under before its atomic rename. */
 export function temporaryName(finalName: string, token: string): string {
   return `${finalName}.${token}.tmp`;
-}
-
-/** `2026-01` from a month Date. */
-export function yearMonth(month: Date): string {
-  return yearMonthOfInstant(month);
-}
-
-/** `2026-01` → Date at 2026-01-01T00:00Z. */
-export function parseYearMonth(value: string): Date {
-  return monthStartInstant(value);
 }
 
 /** Quotes a path for a DuckDB COPY target (COPY takes no parameters); the path comes from config + whitelisted names. */

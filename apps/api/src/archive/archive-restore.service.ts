@@ -1,10 +1,9 @@
-import type { ArchiveRestoreResponse, StatsTable } from '@capacity/contracts';
+import type { ArchiveRestoreResponse, StatsTable, YearMonth } from '@capacity/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { partitionName } from '../partition/partition-naming';
 import { PartitionRepository } from '../partition/partition.repository';
 import { JobRunner } from '../jobs/job-runner.service';
-import { parseYearMonth } from './archive-paths';
 import { ArchiveRepository } from './archive.repository';
 import { ParquetStore, type TextRow } from './parquet-store.repository';
 
@@ -26,8 +25,7 @@ export class ArchiveRestoreService {
     private readonly runner: JobRunner,
   ) {}
 
-  async restore(table: StatsTable, yearMonth: string): Promise<ArchiveRestoreResponse> {
-    const month = parseYearMonth(yearMonth);
+  async restore(table: StatsTable, month: YearMonth): Promise<ArchiveRestoreResponse> {
     const name = partitionName(table, month);
     // The cleanup lock: no archive run may drop or re-export this month while it is loaded back.
     return this.runner.withLock('cleanup', async () => {
@@ -35,7 +33,7 @@ export class ArchiveRestoreService {
       const present = await this.repository.partitionExists(table, month);
       const cold = entry !== null && (entry.state === 'dropped' || (entry.state === 'verified' && !present));
       if (!cold) {
-        throw new NotFoundError(`month ${yearMonth} of ${table} is not archived${entry ? ` (archive state: ${entry.state})` : ''}`);
+        throw new NotFoundError(`month ${month} of ${table} is not archived${entry ? ` (archive state: ${entry.state})` : ''}`);
       }
       if (entry.rowCount === null || entry.sums === null) throw new ConflictError(`archive of ${name} has no recorded figures`);
       await this.partitions.createMonthPartition(table, month);
@@ -62,7 +60,7 @@ export class ArchiveRestoreService {
       const restored = await this.repository.findManifest(table, month);
       return {
         table,
-        month: yearMonth,
+        month,
         state: 'restored',
         rows: stats.rows,
         restored_at: (restored?.restoredAt ?? new Date()).toISOString(),

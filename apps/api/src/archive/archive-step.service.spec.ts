@@ -4,13 +4,14 @@ import { noArchiveStateHook } from './archive-state-hook';
 import { ArchiveStepService } from './archive-step.service';
 import type { ParquetStore } from './parquet-store.repository';
 
-const MONTH = new Date(Date.UTC(2025, 0, 1));
+const MONTH = '2025-01';
+const CREATED = new Date(Date.UTC(2025, 0, 1));
 const STATS: PartitionStats = { rows: 10, sums: { id: '55', size_bytes: '1000', data_size_bytes: '900', log_size_bytes: '0' }, totalBytes: 81920 };
 
 /** An in-memory manifest + catalog standing in for PostgreSQL, and files standing in for Parquet. */
 function harness(initial: { state: ArchiveState | null; present: boolean; fileStats?: { rows: number; sums: Record<string, string> } }) {
   let entry: ManifestRow | null = initial.state
-    ? { id: 1, table: 'database_size_stats', month: MONTH, state: initial.state, files: ['f'], rowCount: STATS.rows, sums: STATS.sums, pgBytesBefore: STATS.totalBytes, parquetBytes: 800, errorMessage: null, createdAt: MONTH, updatedAt: MONTH, exportedAt: null, verifiedAt: null, droppedAt: null, restoredAt: null }
+    ? { id: 1, table: 'database_size_stats', month: MONTH, state: initial.state, files: ['f'], rowCount: STATS.rows, sums: STATS.sums, pgBytesBefore: STATS.totalBytes, parquetBytes: 800, errorMessage: null, createdAt: CREATED, updatedAt: CREATED, exportedAt: null, verifiedAt: null, droppedAt: null, restoredAt: null }
     : null;
   let present = initial.present;
   let fileStats = initial.fileStats ?? { rows: STATS.rows, sums: STATS.sums };

@@ -1,6 +1,8 @@
-import type { StatsTable } from '@capacity/contracts';
+import type { StatsTable, YearMonth } from '@capacity/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ArchiveStep, ArchiveStepResult } from '../partition/archive-step';
+import { errorMessage } from '../common/error-message';
+import { required } from '../common/required';
 import { partitionName } from '../partition/partition-naming';
 import { nextArchiveAction } from './archive-plan';
 import { ArchiveRepository, describeMismatch, type ManifestRow } from './archive.repository';
@@ -25,7 +27,7 @@ export class ArchiveStepService implements ArchiveStep {
     @Inject(ARCHIVE_STATE_HOOK) private readonly hook: ArchiveStateHook,
   ) {}
 
-  async archiveThenDrop(table: StatsTable, month: Date, drop: () => Promise<void>): Promise<ArchiveStepResult> {
+  async archiveThenDrop(table: StatsTable, month: YearMonth, drop: () => Promise<void>): Promise<ArchiveStepResult> {
     const name = partitionName(table, month);
     let exports = 0;
     try {
@@ -39,23 +41,25 @@ export class ArchiveStepService implements ArchiveStep {
             await this.export(table, month);
             break;
           case 'verify':
-            if (!(await this.verify(entry!, present))) {
+            if (!(await this.verify(required(entry, `the manifest of ${name}`), present))) {
               if (!present) throw new Error(`${name}: the Parquet files do not match the manifest and the partition is gone`);
               await this.repository.beginExport(table, month); // redo the export from scratch
             }
             break;
-          case 'drop':
-            if (await this.stillMatches(entry!)) {
+          case 'drop': {
+            const exported = required(entry, `the manifest of ${name}`);
+            if (await this.stillMatches(exported)) {
               await drop();
               await this.hook(table, month, 'drop-called');
               await this.repository.markDropped(table, month);
               await this.hook(table, month, 'dropped');
-              this.logger.log(`dropped partition ${name} after archiving ${entry!.rowCount} rows`);
+              this.logger.log(`dropped partition ${name} after archiving ${exported.rowCount} rows`);
             } else {
               this.logger.warn(`${name} changed since its export: exporting again`);
               await this.repository.beginExport(table, month);
             }
             break;
+          }
           case 'mark-dropped':
             await this.repository.markDropped(table, month);
             await this.hook(table, month, 'dropped');
@@ -69,23 +73,25 @@ export class ArchiveStepService implements ArchiveStep {
             return this.result(true, entry, `${name} was already archived; dropped its empty re-created partition`);
           }
           case 'done':
-            return this.result(true, entry, this.describe(entry!));
+            return this.result(true, entry, this.describe(required(entry, `the manifest of ${name}`)));
           case 'nothing':
             return this.result(false, entry, `${name} does not exist and is not archived`);
-          case 'lost':
-            return this.result(false, entry, `${name} is gone but its archive is in state ${entry!.state}: check ${entry!.files.join(', ') || 'the archive directory'}`);
+          case 'lost': {
+            const lost = required(entry, `the manifest of ${name}`);
+            return this.result(false, entry, `${name} is gone but its archive is in state ${lost.state}: check ${lost.files.join(', ') || 'the archive directory'}`);
+          }
         }
       }
       throw new Error(`${name}: archive did not settle after ${MAX_TRANSITIONS} steps`);
     } catch (error) {
-      const message = (error as Error).message;
+      const message = errorMessage(error);
       this.logger.error(`archiving ${name} failed: ${message}`);
       await this.repository.markFailed(table, month, message).catch(() => undefined);
       throw error;
     }
   }
 
-  private async export(table: StatsTable, month: Date): Promise<void> {
+  private async export(table: StatsTable, month: YearMonth): Promise<void> {
     const name = partitionName(table, month);
     await this.repository.beginExport(table, month);
     await this.hook(table, month, 'exporting');
@@ -123,7 +129,7 @@ export class ArchiveStepService implements ArchiveStep {
     try {
       return describeMismatch(expected(entry), await this.parquet.readStats(entry.table, entry.files));
     } catch (error) {
-      return (error as Error).message;
+      return errorMessage(error);
     }
   }
 

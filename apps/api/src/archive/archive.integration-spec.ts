@@ -1,15 +1,16 @@
-import { STATS_TABLES } from '@capacity/contracts';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { addDays, addMonths, currentMonthIn, firstDayOf, lastDayOf, STATS_TABLES } from '@capacity/contracts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { required } from '../common/required';
 import { UnavailableError } from '../common/domain-errors';
+import { errorMessage } from '../common/error-message';
 import { COLD_TIER, type ColdTierPort } from '../history/cold-tier.port';
-import { addMonths, formatDate, monthStart } from '../partition/partition-naming';
 import { PartitionRepository } from '../partition/partition.repository';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { ARCHIVE_COLUMNS } from './archive-columns';
-import { yearMonth } from './archive-paths';
 import { hotRows, monthFigures, partitionPresent, seedMonth } from './testing/archive-fixtures';
 
 describe('archive (cold tier) on real PostgreSQL', () => {
@@ -17,9 +18,9 @@ describe('archive (cold tier) on real PostgreSQL', () => {
   let archiveDir: string;
   let cold: ColdTierPort;
   let instanceIds: number[];
-  const month = addMonths(monthStart(new Date()), -14);
-  const from = formatDate(month);
-  const to = formatDate(addMonths(addMonths(month, 1), 0).getTime() - 86_400_000 > 0 ? new Date(addMonths(month, 1).getTime() - 86_400_000) : month);
+  const month = addMonths(currentMonthIn('UTC'), -14);
+  const from = firstDayOf(month);
+  const to = lastDayOf(month);
   const before = new Map<string, Record<string, unknown>[]>();
   const figuresBefore = new Map<string, { rows: number; sums: Record<string, string> }>();
   const auth = () => ({ Authorization: `Bearer ${t.adminToken}` });
@@ -56,7 +57,7 @@ describe('archive (cold tier) on real PostgreSQL', () => {
     const response = await t.http.post('/api/v1/archive/run').set(auth()).send({ dry_run: true }).expect(200);
     expect(response.body.dry_run).toBe(true);
     expect(response.body.would_drop.map((p: { name: string }) => p.name).sort()).toEqual(
-      STATS_TABLES.map((table) => `${table}_${yearMonth(month).replace('-', '_')}`).sort(),
+      STATS_TABLES.map((table) => `${table}_${month.replace('-', '_')}`).sort(),
     );
     expect(response.body.dropped).toEqual([]);
     for (const table of STATS_TABLES) expect(await partitionPresent(t.dataSource, table, month)).toBe(true);
@@ -68,7 +69,7 @@ describe('archive (cold tier) on real PostgreSQL', () => {
     expect(response.body.dropped).toHaveLength(4);
     expect(response.body.archived).toHaveLength(4);
     for (const archived of response.body.archived as { table: string; rows: number; files: string[] }[]) {
-      expect(archived.rows).toBe(figuresBefore.get(archived.table)!.rows);
+      expect(archived.rows).toBe(required(figuresBefore.get(archived.table), archived.table).rows);
       expect(archived.files[0]).toMatch(new RegExp(`^${archived.table}/year=\\d{4}/month=\\d{2}/part-0\\.parquet$`));
     }
     const session = await t.http.get(`/api/v1/sessions/${response.body.session_id}`).set(auth()).expect(200);
@@ -85,9 +86,9 @@ describe('archive (cold tier) on real PostgreSQL', () => {
     expect(response.body.archive_enabled).toBe(true);
     for (const tableStatus of response.body.tables) {
       const [entry] = tableStatus.entries;
-      expect(entry.month).toBe(yearMonth(month));
+      expect(entry.month).toBe(month);
       expect(entry.state).toBe('dropped');
-      expect(entry.rows).toBe(figuresBefore.get(tableStatus.table)!.rows);
+      expect(entry.rows).toBe(required(figuresBefore.get(tableStatus.table), tableStatus.table).rows);
       expect(entry.parquet_bytes).toBeGreaterThan(0);
       expect(entry.compression_ratio).toBeCloseTo(entry.pg_bytes_before / entry.parquet_bytes, 2);
       expect(entry.dropped_at).not.toBeNull();
@@ -97,16 +98,16 @@ describe('archive (cold tier) on real PostgreSQL', () => {
 
   it('answers every table from the cold tier exactly as PostgreSQL answered before, field by field', async () => {
     for (const table of STATS_TABLES) {
-      expect(await cold.archivedMonths(table, from, to)).toEqual([from]);
+      expect(await cold.archivedMonths(table, from, to)).toEqual([month]);
       const rows = await cold.readRows(table, { from, to });
-      expect(rows.length).toBe(figuresBefore.get(table)!.rows);
+      expect(rows.length).toBe(required(figuresBefore.get(table), table).rows);
       expect(rows).toEqual(before.get(table));
     }
   });
 
   it('applies the instance, database, period type and date filters like the hot query', async () => {
-    const rangeFrom = formatDate(new Date(month.getTime() + 5 * 86_400_000));
-    const rangeTo = formatDate(new Date(month.getTime() + 9 * 86_400_000));
+    const rangeFrom = addDays(from, 5);
+    const rangeTo = addDays(from, 9);
     const cases = [
       { table: 'database_size_stats' as const, filter: { from: rangeFrom, to: rangeTo, instanceIds: [instanceIds[1]], databaseName: 'db_2' } },
       { table: 'instance_size_stats' as const, filter: { from: rangeFrom, to: rangeTo, instanceIds: [instanceIds[0], instanceIds[2]] } },
@@ -114,11 +115,11 @@ describe('archive (cold tier) on real PostgreSQL', () => {
       { table: 'instance_size_aggregations' as const, filter: { from: rangeFrom, to: rangeTo, periodType: 'daily' as const, instanceIds: [instanceIds[2]] } },
     ];
     for (const { table, filter } of cases) {
-      const expected = before.get(table)!.filter(
+      const expected = required(before.get(table), table).filter(
         (row) =>
           String(row[table.endsWith('stats') ? 'collected_date' : 'period_start']) >= filter.from &&
           String(row[table.endsWith('stats') ? 'collected_date' : 'period_start']) <= filter.to &&
-          (!('instanceIds' in filter) || filter.instanceIds!.includes(row.instance_id as number)) &&
+          (filter.instanceIds === undefined || filter.instanceIds.includes(row.instance_id as number)) &&
           (!('databaseName' in filter) || row.database_name === filter.databaseName) &&
           (!('periodType' in filter) || row.period_type === filter.periodType),
       );
@@ -126,24 +127,24 @@ describe('archive (cold tier) on real PostgreSQL', () => {
       expect(await cold.readRows(table, filter)).toEqual(expected);
     }
     expect(await cold.readRows('database_size_stats', { from, to, instanceIds: [] })).toEqual([]);
-    expect(await cold.archivedMonths('database_size_stats', formatDate(addMonths(month, 1)), formatDate(addMonths(month, 2)))).toEqual([]);
+    expect(await cold.archivedMonths('database_size_stats', firstDayOf(addMonths(month, 1)), firstDayOf(addMonths(month, 2)))).toEqual([]);
   });
 
   it('refuses a bad restore request naming the field, and a month that is not archived with 404', async () => {
-    const badTable = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'users', month: yearMonth(month) }).expect(400);
+    const badTable = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'users', month: month }).expect(400);
     expect(JSON.stringify(badTable.body.message)).toMatch(/table must be one of/);
     const badMonth = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: '2025-13' }).expect(400);
     expect(JSON.stringify(badMonth.body.message)).toMatch(/month must be a month as YYYY-MM/);
-    const notArchived = yearMonth(addMonths(month, -1));
+    const notArchived = addMonths(month, -1);
     const missing = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: notArchived }).expect(404);
     expect(missing.body.message).toContain(notArchived);
     const viewer = await t.loginAs('viewer');
-    await t.http.post('/api/v1/archive/restore').set({ Authorization: `Bearer ${viewer.token}` }).send({ table: 'database_size_stats', month: yearMonth(month) }).expect(403);
+    await t.http.post('/api/v1/archive/restore').set({ Authorization: `Bearer ${viewer.token}` }).send({ table: 'database_size_stats', month: month }).expect(403);
   });
 
   it('restores a month: the partition is back with the original rows, counts and sums; the files stay', async () => {
-    const response = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: yearMonth(month) }).expect(200);
-    expect(response.body).toMatchObject({ table: 'database_size_stats', month: yearMonth(month), state: 'restored', rows: figuresBefore.get('database_size_stats')!.rows });
+    const response = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: month }).expect(200);
+    expect(response.body).toMatchObject({ table: 'database_size_stats', month: month, state: 'restored', rows: required(figuresBefore.get('database_size_stats'), 'database_size_stats').rows });
     expect(await partitionPresent(t.dataSource, 'database_size_stats', month)).toBe(true);
     expect(await monthFigures(t.dataSource, 'database_size_stats', month)).toEqual(figuresBefore.get('database_size_stats'));
     expect(await hotRows(t.dataSource, 'database_size_stats', { from, to })).toEqual(before.get('database_size_stats'));
@@ -154,13 +155,33 @@ describe('archive (cold tier) on real PostgreSQL', () => {
     const entry = status.body.tables.find((s: { table: string }) => s.table === 'database_size_stats').entries[0];
     expect(entry.state).toBe('restored');
     expect(await readdir(join(archiveDir, entry.files[0], '..'))).toContain('part-0.parquet');
-    await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: yearMonth(month) }).expect(404);
+    await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: month }).expect(404);
   });
 
   it('archives a restored month again on the next run', async () => {
     const response = await t.http.post('/api/v1/archive/run').set(auth()).send({}).expect(200);
     expect(response.body.dropped.map((p: { table: string }) => p.table)).toEqual(['database_size_stats']);
     expect(await cold.readRows('database_size_stats', { from, to })).toEqual(before.get('database_size_stats'));
+  });
+
+  it('reads and restores files written before a column existed (size_source) with that column as NULL', async () => {
+    const [entry] = (await t.http.get('/api/v1/archive/status').set(auth()).expect(200)).body.tables.find(
+      (s: { table: string }) => s.table === 'database_size_stats',
+    ).entries;
+    const file = join(archiveDir, entry.files[0]);
+    // Rewrite the month as an earlier release wrote it: every column but size_source.
+    const duck = await DuckDBInstance.create(':memory:');
+    const connection = await duck.connect();
+    try {
+      await connection.run(`COPY (SELECT * EXCLUDE (size_source) FROM read_parquet('${file}')) TO '${file}.old' (FORMAT parquet, COMPRESSION zstd)`);
+    } finally {
+      connection.closeSync();
+    }
+    await rename(`${file}.old`, file);
+    const expected = required(before.get('database_size_stats'), 'database_size_stats').map((row) => ({ ...row, size_source: null }));
+    expect(await cold.readRows('database_size_stats', { from, to })).toEqual(expected);
+    await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'database_size_stats', month: month }).expect(200);
+    expect(await hotRows(t.dataSource, 'database_size_stats', { from, to })).toEqual(expected);
   });
 
   it('fails a query over a corrupt Parquet file with a 503 naming the file, never with fewer rows', async () => {
@@ -172,21 +193,22 @@ describe('archive (cold tier) on real PostgreSQL', () => {
     const failure = await cold.readRows('instance_size_stats', { from, to }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UnavailableError);
     expect((failure as UnavailableError).status).toBe(503);
-    expect((failure as Error).message).toContain(file);
-    const restore = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'instance_size_stats', month: yearMonth(month) }).expect(503);
+    expect(errorMessage(failure)).toContain(file);
+    const restore = await t.http.post('/api/v1/archive/restore').set(auth()).send({ table: 'instance_size_stats', month: month }).expect(503);
     expect(restore.body.message).toContain(file);
     expect(await partitionPresent(t.dataSource, 'instance_size_stats', month)).toBe(true);
     expect((await monthFigures(t.dataSource, 'instance_size_stats', month)).rows).toBe(0);
     await rm(file);
     const missing = await cold.readRows('instance_size_stats', { from, to }).catch((error: unknown) => error);
-    expect((missing as Error).message).toContain(file);
+    expect(missing).toBeInstanceOf(Error);
+    expect(errorMessage(missing)).toContain(file);
   });
 });
 
 describe('archive switched off (ARCHIVE_ENABLED=false)', () => {
   let t: TestApp;
   let archiveDir: string;
-  const month = addMonths(monthStart(new Date()), -14);
+  const month = addMonths(currentMonthIn('UTC'), -14);
 
   beforeAll(async () => {
     archiveDir = await mkdtemp(join(tmpdir(), 'capacity-archive-off-'));

@@ -1,9 +1,9 @@
-import type { ArchiveState, StatsTable } from '@capacity/contracts';
+import { type ArchiveState, firstDayOf, monthRange, type StatsTable, type YearMonth } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addMonths, formatDate, PARTITION_KEYS, partitionName } from '../partition/partition-naming';
+import { PARTITION_KEYS, partitionName } from '../partition/partition-naming';
 import { ARCHIVE_COLUMNS, pgType, sumColumns } from './archive-columns';
 import type { TextRow } from './parquet-store.repository';
 
@@ -14,8 +14,7 @@ const SAFE_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 export interface ManifestRow {
   id: number;
   table: StatsTable;
-  /** Month start, 00:00Z. */
-  month: Date;
+  month: YearMonth;
   state: ArchiveState;
   files: string[];
   rowCount: number | null;
@@ -40,7 +39,7 @@ export interface PartitionStats {
 interface RawManifestRow {
   id: number;
   table_name: StatsTable;
-  month: string;
+  month: YearMonth;
   state: ArchiveState;
   files: string[];
   row_count: string | null;
@@ -56,7 +55,8 @@ interface RawManifestRow {
   restored_at: Date | null;
 }
 
-const MANIFEST_COLUMNS = `id, table_name, to_char(month, 'YYYY-MM-DD') AS month, state, files, row_count, sums, pg_bytes_before,
+// `month` is a date column holding the month's first day: read back as 'YYYY-MM', bound as firstDayOf(month).
+const MANIFEST_COLUMNS = `id, table_name, to_char(month, 'YYYY-MM') AS month, state, files, row_count, sums, pg_bytes_before,
   parquet_bytes, error_message, created_at, updated_at, exported_at, verified_at, dropped_at, restored_at`;
 
 function quote(identifier: string): string {
@@ -70,7 +70,7 @@ function toManifestRow(row: RawManifestRow): ManifestRow {
   return {
     id: row.id,
     table: row.table_name,
-    month: new Date(`${row.month}T00:00:00Z`),
+    month: row.month,
     state: row.state,
     files: row.files,
     rowCount: numberOrNull(row.row_count),
@@ -92,10 +92,10 @@ function toManifestRow(row: RawManifestRow): ManifestRow {
 export class ArchiveRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findManifest(table: StatsTable, month: Date): Promise<ManifestRow | null> {
+  async findManifest(table: StatsTable, month: YearMonth): Promise<ManifestRow | null> {
     const rows: RawManifestRow[] = await this.dataSource.query(
       `SELECT ${MANIFEST_COLUMNS} FROM archive_manifest WHERE table_name = $1 AND month = $2`,
-      [table, formatDate(month)],
+      [table, firstDayOf(month)],
     );
     return rows.length > 0 ? toManifestRow(rows[0]) : null;
   }
@@ -108,49 +108,49 @@ export class ArchiveRepository {
   }
 
   /** Starts (or restarts) an export: the entry goes back to `exporting` with no files and no figures. */
-  async beginExport(table: StatsTable, month: Date): Promise<void> {
+  async beginExport(table: StatsTable, month: YearMonth): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO archive_manifest (table_name, month, state) VALUES ($1, $2, 'exporting')
        ON CONFLICT (table_name, month) DO UPDATE SET state = 'exporting', files = '[]', row_count = NULL, sums = NULL,
          pg_bytes_before = NULL, parquet_bytes = NULL, error_message = NULL, exported_at = NULL, verified_at = NULL,
          dropped_at = NULL, restored_at = NULL, updated_at = now()`,
-      [table, formatDate(month)],
+      [table, firstDayOf(month)],
     );
   }
 
-  async markExported(table: StatsTable, month: Date, figures: { files: string[]; stats: PartitionStats; parquetBytes: number }): Promise<void> {
+  async markExported(table: StatsTable, month: YearMonth, figures: { files: string[]; stats: PartitionStats; parquetBytes: number }): Promise<void> {
     await this.dataSource.query(
       `UPDATE archive_manifest SET state = 'exported', files = $3::jsonb, row_count = $4, sums = $5::jsonb, pg_bytes_before = $6,
          parquet_bytes = $7, error_message = NULL, exported_at = now(), updated_at = now()
        WHERE table_name = $1 AND month = $2 AND state = 'exporting'`,
-      [table, formatDate(month), JSON.stringify(figures.files), figures.stats.rows, JSON.stringify(figures.stats.sums),
+      [table, firstDayOf(month), JSON.stringify(figures.files), figures.stats.rows, JSON.stringify(figures.stats.sums),
         figures.stats.totalBytes, figures.parquetBytes],
     );
   }
 
-  async markVerified(table: StatsTable, month: Date): Promise<void> {
+  async markVerified(table: StatsTable, month: YearMonth): Promise<void> {
     await this.setState(table, month, 'exported', 'verified', 'verified_at');
   }
 
-  async markDropped(table: StatsTable, month: Date): Promise<void> {
+  async markDropped(table: StatsTable, month: YearMonth): Promise<void> {
     await this.setState(table, month, 'verified', 'dropped', 'dropped_at');
   }
 
   /** Records the error; only an unverified export becomes `failed` (a verified or dropped archive keeps its state). */
-  async markFailed(table: StatsTable, month: Date, error: string): Promise<void> {
+  async markFailed(table: StatsTable, month: YearMonth, error: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE archive_manifest SET error_message = $3, updated_at = now(),
          state = CASE WHEN state IN ('exporting', 'exported') THEN 'failed' ELSE state END
        WHERE table_name = $1 AND month = $2`,
-      [table, formatDate(month), error],
+      [table, firstDayOf(month), error],
     );
   }
 
-  private async setState(table: StatsTable, month: Date, from: ArchiveState, to: ArchiveState, stamp: string): Promise<void> {
+  private async setState(table: StatsTable, month: YearMonth, from: ArchiveState, to: ArchiveState, stamp: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE archive_manifest SET state = $4, ${quote(stamp)} = now(), updated_at = now()
        WHERE table_name = $1 AND month = $2 AND state = $3`,
-      [table, formatDate(month), from, to],
+      [table, firstDayOf(month), from, to],
     );
   }
 
@@ -158,9 +158,9 @@ export class ArchiveRepository {
    * Months of `table` served from the cold tier within [from, to]: state `dropped`, or `verified` whose partition is
    * already gone (a run stopped between the drop and its bookkeeping: the rows are only in the files).
    */
-  async coldMonths(table: StatsTable, from: string, to: string): Promise<{ month: string; files: string[] }[]> {
+  async coldMonths(table: StatsTable, from: string, to: string): Promise<{ month: YearMonth; files: string[] }[]> {
     return this.dataSource.query(
-      `SELECT to_char(m.month, 'YYYY-MM-DD') AS month, m.files
+      `SELECT to_char(m.month, 'YYYY-MM') AS month, m.files
        FROM archive_manifest m
        WHERE m.table_name = $1 AND m.month >= date_trunc('month', $2::date) AND m.month <= $3::date
          AND (m.state = 'dropped'
@@ -170,7 +170,7 @@ export class ArchiveRepository {
     );
   }
 
-  async partitionExists(table: StatsTable, month: Date, manager?: EntityManager): Promise<boolean> {
+  async partitionExists(table: StatsTable, month: YearMonth, manager?: EntityManager): Promise<boolean> {
     const [{ present }]: { present: boolean }[] = await (manager ?? this.dataSource).query(
       `SELECT EXISTS (
          SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -181,7 +181,7 @@ export class ArchiveRepository {
   }
 
   /** Row count, bigint sums and total bytes of the month partition (null when it does not exist). */
-  async partitionStats(table: StatsTable, month: Date, manager?: EntityManager): Promise<PartitionStats | null> {
+  async partitionStats(table: StatsTable, month: YearMonth, manager?: EntityManager): Promise<PartitionStats | null> {
     const runner = manager ?? this.dataSource;
     if (!(await this.partitionExists(table, month, manager))) return null;
     const name = quote(partitionName(table, month));
@@ -205,7 +205,7 @@ export class ArchiveRepository {
    */
   async exportPartition(
     table: StatsTable,
-    month: Date,
+    month: YearMonth,
     consume: (stats: PartitionStats, batches: AsyncIterable<TextRow[]>) => Promise<void>,
   ): Promise<void> {
     const name = quote(partitionName(table, month));
@@ -244,7 +244,7 @@ export class ArchiveRepository {
    */
   async loadPartition(
     table: StatsTable,
-    month: Date,
+    month: YearMonth,
     fill: (insert: (rows: TextRow[]) => Promise<void>) => Promise<void>,
     expected: { rows: number; sums: Record<string, string> },
   ): Promise<PartitionStats> {
@@ -266,18 +266,19 @@ export class ArchiveRepository {
       await manager.query(
         `UPDATE archive_manifest SET state = 'restored', restored_at = now(), updated_at = now()
          WHERE table_name = $1 AND month = $2`,
-        [table, formatDate(month)],
+        [table, firstDayOf(month)],
       );
       return stats;
     });
   }
 
   /** Row count of the month in the parent table (any partition, incl. default): used by the checks of the specs/bench. */
-  async countMonth(table: StatsTable, month: Date): Promise<number> {
+  async countMonth(table: StatsTable, month: YearMonth): Promise<number> {
     const key = quote(PARTITION_KEYS[table]);
+    const { from, to } = monthRange(month);
     const [{ rows }]: { rows: string }[] = await this.dataSource.query(
       `SELECT count(*)::text AS rows FROM ${quote(table)} WHERE ${key} >= $1 AND ${key} < $2`,
-      [formatDate(month), formatDate(addMonths(month, 1))],
+      [from, to],
     );
     return Number(rows);
   }

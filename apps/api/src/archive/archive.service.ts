@@ -7,9 +7,9 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { ConflictError } from '../common/domain-errors';
+import { isoOrNull } from '../common/iso-timestamp';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionCleanupService } from '../partition/partition-cleanup.service';
-import { yearMonth } from './archive-paths';
 import { ArchiveRepository, type ManifestRow } from './archive.repository';
 
 /** Status of the cold tier and the manual archive run (the scheduled one is the cleanup job). */
@@ -53,7 +53,6 @@ export class ArchiveService {
   }
 }
 
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 export function compressionRatio(pgBytes: number | null, parquetBytes: number | null): number | null {
   if (!pgBytes || !parquetBytes) return null;
@@ -63,7 +62,7 @@ export function compressionRatio(pgBytes: number | null, parquetBytes: number | 
 export function toArchiveEntry(row: ManifestRow): ArchiveEntry {
   return {
     table: row.table,
-    month: yearMonth(row.month),
+    month: row.month,
     state: row.state,
     rows: row.rowCount,
     files: row.files,
@@ -73,9 +72,9 @@ export function toArchiveEntry(row: ManifestRow): ArchiveEntry {
     error_message: row.errorMessage,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-    exported_at: iso(row.exportedAt),
-    verified_at: iso(row.verifiedAt),
-    dropped_at: iso(row.droppedAt),
-    restored_at: iso(row.restoredAt),
+    exported_at: isoOrNull(row.exportedAt),
+    verified_at: isoOrNull(row.verifiedAt),
+    dropped_at: isoOrNull(row.droppedAt),
+    restored_at: isoOrNull(row.restoredAt),
   };
 }

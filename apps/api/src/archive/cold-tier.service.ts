@@ -1,4 +1,4 @@
-import type { StatsTable } from '@capacity/contracts';
+import type { StatsTable, YearMonth } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import type { ColdRowFilter, ColdTierPort } from '../history/cold-tier.port';
 import { ArchiveRepository } from './archive.repository';
@@ -15,7 +15,7 @@ export class ColdTierService implements ColdTierPort {
     private readonly parquet: ParquetStore,
   ) {}
 
-  async archivedMonths(table: StatsTable, from: string, to: string): Promise<string[]> {
+  async archivedMonths(table: StatsTable, from: string, to: string): Promise<YearMonth[]> {
     return (await this.repository.coldMonths(table, from, to)).map((row) => row.month);
   }
 

@@ -1,14 +1,15 @@
-import type { StatsTable } from '@capacity/contracts';
+import type { StatsTable, YearMonth } from '@capacity/contracts';
 import { DuckDBDataChunk, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnavailableError } from '../common/domain-errors';
+import { errorMessage } from '../common/error-message';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PARTITION_KEYS } from '../partition/partition-naming';
 import type { ColdRowFilter } from '../history/cold-tier.port';
-import { ARCHIVE_COLUMNS, coldConverter, coldSelectExpression, duckType, hasColumn, sortColumns, sumColumns } from './archive-columns';
+import { absentColumn, ARCHIVE_COLUMNS, coldConverter, coldSelectExpression, duckType, hasColumn, sortColumns, sumColumns } from './archive-columns';
 import { monthDirectory, partFileName, sqlStringLiteral, temporaryName } from './archive-paths';
 import { DuckDbService } from './duckdb.service';
 
@@ -55,12 +56,12 @@ export class ParquetStore {
   }
 
   /** Removes every file of the month (a redo starts from scratch). */
-  async clearMonth(table: StatsTable, month: Date): Promise<void> {
+  async clearMonth(table: StatsTable, month: YearMonth): Promise<void> {
     await rm(join(this.config.archiveDir, monthDirectory(table, month)), { recursive: true, force: true });
   }
 
   /** Files of the month present on disk (relative), for diagnostics. */
-  async listMonth(table: StatsTable, month: Date): Promise<string[]> {
+  async listMonth(table: StatsTable, month: YearMonth): Promise<string[]> {
     const directory = monthDirectory(table, month);
     const names = await readdir(join(this.config.archiveDir, directory)).catch(() => [] as string[]);
     return names.filter((name) => name.endsWith('.parquet')).sort().map((name) => join(directory, name));
@@ -70,7 +71,7 @@ export class ParquetStore {
    * Writes the batches (text columns in ARCHIVE_COLUMNS order) as `part-<n>.parquet` files, ZSTD, sorted by
    * instance. Each part is written under a temporary name and renamed into place. Memory is bounded by PART_ROWS.
    */
-  async writeMonth(table: StatsTable, month: Date, batches: AsyncIterable<TextRow[]>): Promise<WrittenMonth> {
+  async writeMonth(table: StatsTable, month: YearMonth, batches: AsyncIterable<TextRow[]>): Promise<WrittenMonth> {
     const directory = monthDirectory(table, month);
     await this.clearMonth(table, month);
     await mkdir(join(this.config.archiveDir, directory), { recursive: true });
@@ -166,11 +167,14 @@ export class ParquetStore {
       where.push(`period_type = $${values.length + 1}`);
     }
     // Only whitelisted column names reach the SQL: the requested ones are picked from the table's own list.
-    const columns = filter.columns ? ARCHIVE_COLUMNS[table].filter((column) => filter.columns!.includes(column.name)) : ARCHIVE_COLUMNS[table];
-    const sql = `SELECT ${columns.map(coldSelectExpression).join(', ')}
-                 FROM read_parquet($1) WHERE ${where.join(' AND ')}
-                 ORDER BY ${[PARTITION_KEYS[table], ...sortColumns(table).filter((name) => name !== PARTITION_KEYS[table])].map(quote).join(', ')}`;
+    const requested = filter.columns;
+    const columns = requested ? ARCHIVE_COLUMNS[table].filter((column) => requested.includes(column.name)) : ARCHIVE_COLUMNS[table];
     return this.withReadErrors(files, async (connection) => {
+      const present = await this.columnsInFiles(connection, files);
+      const select = columns.map((column) => (present.has(column.name) ? coldSelectExpression(column) : absentColumn(column)));
+      const sql = `SELECT ${select.join(', ')}
+                   FROM read_parquet($1, union_by_name = true) WHERE ${where.join(' AND ')}
+                   ORDER BY ${[PARTITION_KEYS[table], ...sortColumns(table).filter((name) => name !== PARTITION_KEYS[table])].map(quote).join(', ')}`;
       // Columnar read and one object per row: much cheaper than converting value by value to row objects.
       const reader = await connection.runAndReadAll(sql, [this.fileList(files), ...values], [LIST(VARCHAR), ...types]);
       const data = reader.getColumns();
@@ -190,10 +194,11 @@ export class ParquetStore {
   /** Every row of the files as PostgreSQL-readable text, in batches (restore). */
   async streamText(table: StatsTable, files: string[], sink: (rows: TextRow[]) => Promise<void>): Promise<number> {
     await this.assertPresent(files);
-    const select = ARCHIVE_COLUMNS[table].map((c) => `CAST(${quote(c.name)} AS VARCHAR)`).join(', ');
     return this.duckdb.withConnection(async (connection) => {
       try {
-        const result = await connection.stream(`SELECT ${select} FROM read_parquet($1)`, [this.fileList(files)], [LIST(VARCHAR)]);
+        const present = await this.columnsInFiles(connection, files);
+        const select = ARCHIVE_COLUMNS[table].map((c) => (present.has(c.name) ? `CAST(${quote(c.name)} AS VARCHAR)` : `CAST(NULL AS VARCHAR)`)).join(', ');
+        const result = await connection.stream(`SELECT ${select} FROM read_parquet($1, union_by_name = true)`, [this.fileList(files)], [LIST(VARCHAR)]);
         let total = 0;
         for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
           const rows = chunk.getRows() as TextRow[];
@@ -211,6 +216,15 @@ export class ParquetStore {
     let bytes = 0;
     for (const file of files) bytes += (await stat(this.absolute(file))).size;
     return bytes;
+  }
+
+  /**
+   * The columns the files hold: a column added to the table after a month was archived (e.g. `size_source`) is absent
+   * from its files and read as NULL, as PostgreSQL shows it for rows written before the column existed.
+   */
+  private async columnsInFiles(connection: DuckDBConnection, files: string[]): Promise<Set<string>> {
+    const reader = await connection.runAndReadAll('SELECT DISTINCT name FROM parquet_schema($1)', [this.fileList(files)], [LIST(VARCHAR)]);
+    return new Set(reader.getRows().map(([name]) => String(name)));
   }
 
   private fileList(files: string[]): DuckDBValue {
@@ -245,13 +259,13 @@ export class ParquetStore {
 
   /** Names the first file DuckDB cannot read, so the error says which one. */
   private async unavailable(connection: DuckDBConnection, files: string[], error: unknown): Promise<Error> {
-    const reason = (error as Error).message;
+    const reason = errorMessage(error);
     for (const file of files) {
       try {
         await connection.run(`SELECT * FROM read_parquet(${sqlStringLiteral(this.absolute(file))})`);
       } catch (probe) {
-        this.logger.error(`cold tier file ${this.absolute(file)} is unreadable: ${(probe as Error).message}`);
-        return new UnavailableError(`cold tier file ${this.absolute(file)} is unreadable: ${(probe as Error).message}`);
+        this.logger.error(`cold tier file ${this.absolute(file)} is unreadable: ${errorMessage(probe)}`);
+        return new UnavailableError(`cold tier file ${this.absolute(file)} is unreadable: ${errorMessage(probe)}`);
       }
     }
     // Every file reads on its own: the failure is not about a file (e.g. a bad query), not a 503.

@@ -1,4 +1,5 @@
 import type { InstanceResponse, LatestDatabaseSizeResponse, SessionDetailResponse } from '@capacity/contracts';
+import { required } from '../common/required';
 import { JobRunner } from '../jobs/job-runner.service';
 import { OrphanedRunSweep } from '../jobs/orphaned-run-sweep.service';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -105,7 +106,7 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
 
       expect(elapsed).toBeLessThan(RUN_BOUND_MS);
       expect(session).toMatchObject({ status: 'partial', sync_category: 'capacity', sync_type: 'manual', total_instances: 6, successful_instances: 2, failed_instances: 4 });
-      const record = (id: number) => session.records.find((r) => r.instance_id === id)!;
+      const record = (id: number) => required(session.records.find((r) => r.instance_id === id), `the record of instance ${id}`);
       expect(session.records.find((r) => r.instance_id === inactive.id)).toBeUndefined();
 
       expect(record(refused.id)).toMatchObject({ status: 'failed', items_synced: 0 });
@@ -126,7 +127,7 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
       for (const name of [pgPlain, pgOdd]) {
         const row = pgRows.find((r) => r.database_name === name);
         expect(row?.size_bytes).toBe(pgExpected.get(name));
-        expect(row?.size_mb).toBe(Math.round((pgExpected.get(name)! / 1024 / 1024) * 100) / 100);
+        expect(row?.size_mb).toBe(Math.round((required(pgExpected.get(name), name) / 1024 / 1024) * 100) / 100);
       }
 
       const myRows = await latest(healthyMysql.id);
@@ -136,11 +137,12 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
       }
       expect(myRows.find((r) => r.database_name === myEmpty)).toMatchObject({ size_bytes: 0, size_mb: 0, log_size_bytes: null });
 
-      const [instanceRow]: { total: string; count: number }[] = await t.dataSource.query(
-        `SELECT total_size_bytes::text AS total, database_count AS count FROM instance_size_stats WHERE instance_id = $1`,
+      const [instanceRow]: { total: string; log: string; count: number }[] = await t.dataSource.query(
+        `SELECT total_size_bytes::text AS total, log_size_bytes::text AS log, database_count AS count FROM instance_size_stats WHERE instance_id = $1`,
         [healthyPg.id],
       );
-      expect(Number(instanceRow.total)).toBe(pgRows.reduce((sum, r) => sum + r.size_bytes, 0));
+      // The total is the databases plus the instance's WAL (the superuser may read it).
+      expect(Number(instanceRow.total)).toBe(pgRows.reduce((sum, r) => sum + required(r.size_bytes, r.database_name), 0) + Number(instanceRow.log));
       expect(instanceRow.count).toBe(pgRows.length);
 
       // The instances list shows each instance's latest total and last collection.
@@ -150,7 +152,7 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
         database_count: pgRows.length,
         last_collection_status: 'completed',
       });
-      const listedAt = new Date(listed.find((i) => i.id === healthyPg.id)!.last_collected_at!).getTime();
+      const listedAt = new Date(required(required(listed.find((i) => i.id === healthyPg.id), 'the listed instance').last_collected_at, 'its last_collected_at')).getTime();
       expect(listedAt).toBeGreaterThanOrEqual(new Date(pgRows[0].collected_at).getTime());
       expect(listed.find((i) => i.id === refused.id)).toMatchObject({ latest_total_size_bytes: null, last_collection_status: 'failed' });
     });
@@ -274,10 +276,10 @@ describe('collection runs against the local PostgreSQL and MariaDB', () => {
         `SELECT size_bytes::text AS size FROM database_size_stats WHERE instance_id = $1 AND database_name = $2`,
         [instance.id, pgPlain],
       );
-      expect(response.text).toContain(`capacity_database_size_bytes{instance="${instance.name}",database="${pgPlain}",db_type="postgresql"} ${stored.size}`);
+      expect(response.text).toContain(`capacity_database_size_bytes{instance_name="${instance.name}",database="${pgPlain}",db_type="postgresql"} ${stored.size}`);
       const [total]: { total: string }[] = await t.dataSource.query(`SELECT total_size_bytes::text AS total FROM instance_size_stats WHERE instance_id = $1`, [instance.id]);
-      expect(response.text).toContain(`capacity_instance_size_bytes{instance="${instance.name}",db_type="postgresql"} ${total.total}`);
-      expect(response.text).toContain(`capacity_collection_failures_total{instance="${refused.name}",db_type="postgresql",reason="refused"} 1`);
+      expect(response.text).toContain(`capacity_instance_size_bytes{instance_name="${instance.name}",db_type="postgresql"} ${total.total}`);
+      expect(response.text).toContain(`capacity_collection_failures_total{instance_name="${refused.name}",db_type="postgresql",reason="refused"} 1`);
       expect(response.text).toMatch(/capacity_collection_run_duration_seconds_count\{type="manual"\} [1-9]/);
       expect(response.text).toMatch(/capacity_collection_last_run_timestamp_seconds \d+/);
       // A quote in a database name is escaped, not breaking the format.

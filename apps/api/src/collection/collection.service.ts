@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/roles.decorator';
 import { NotFoundError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollectionMetrics } from '../metrics/collection-metrics';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { CollectionRepository, type CollectionTarget } from './collection.repository';
 import { InstanceCollectorService } from './instance-collector.service';
@@ -49,11 +49,6 @@ export class CollectionService {
     return this.runner.runNow('collect', this.request(type, null, instanceId), (context) => this.execute(context, type));
   }
 
-  /** Resolves when background runs started by this process have ended (tests). */
-  idle(): Promise<void> {
-    return this.runner.idle();
-  }
-
   private request(type: SessionType, createdBy: number | null, instanceId?: number): JobRequest<CollectionTarget> {
     return { category: 'capacity', type, createdBy, targets: () => this.targets(instanceId), record: (t) => ({ instanceId: t.id, name: t.name }) };
   }
@@ -84,7 +79,14 @@ export class CollectionService {
       this.logger.log(`collection session ${sessionId}: ${summary.succeeded}/${summary.instances} instances, ${summary.databases} databases in ${summary.durationMs} ms`);
       return {
         result: summary,
-        summary: { databases: summary.databases, duration_ms: summary.durationMs, concurrency: this.config.collectConcurrency, failures },
+        summary: {
+          databases: summary.databases,
+          duration_ms: summary.durationMs,
+          concurrency: this.config.collectConcurrency,
+          failures,
+          // Instances collected with warnings (unreadable sizes, estimates, logs not readable): see their records.
+          instances_with_warnings: outcomes.filter((o) => o.warnings > 0).length,
+        },
       };
     } catch (error) {
       throw new Error(`collection run failed: ${errorMessage(error)}`, { cause: error });

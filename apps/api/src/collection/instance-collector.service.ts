@@ -15,6 +15,8 @@ import type { CollectionTarget } from './collection.repository';
 export interface InstanceOutcome {
   ok: boolean;
   databases: number;
+  /** Warnings of a successful collection (details.warnings of its record): not a failure, not all fine either. */
+  warnings: number;
   failure: ClassifiedConnectionError | null;
 }
 
@@ -68,13 +70,13 @@ export class InstanceCollectorService {
       });
       this.metrics.observeInstance(target.name, target.dbType, (performance.now() - started) / 1000, null);
       if (result.warnings.length > 0) this.logger.warn(`instance ${target.name}: ${result.warnings.join('; ')}`);
-      return { ok: true, databases: reading.databases.length, failure: null };
+      return { ok: true, databases: reading.databases.length, warnings: result.warnings.length, failure: null };
     } catch (error) {
       const failure = classifyConnectionError(error, options);
       this.logger.warn(`collection of instance ${target.name} failed: ${failure.message}`);
       await this.sessions.finishRecord(recordId, { ok: false, error: failure.message, details: { failure: failure.kind } });
       this.metrics.observeInstance(target.name, target.dbType, (performance.now() - started) / 1000, failure.kind);
-      return { ok: false, databases: 0, failure };
+      return { ok: false, databases: 0, warnings: 0, failure };
     } finally {
       timer.clear();
     }

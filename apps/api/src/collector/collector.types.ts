@@ -1,12 +1,19 @@
-import type { DbType } from '@capacity/contracts';
+import type { DbType, SizeSource } from '@capacity/contracts';
 import type { ConnectionOptions } from './connections/connection-options';
 
-/** One database of an instance, sizes in bytes; null where the engine has no such notion. */
+export type { SizeSource };
+
+/**
+ * One database of an instance, sizes in bytes; null where the engine has no such notion. `sizeBytes` is null
+ * (never 0) when the user cannot read the size: a warning of the result names the missing privilege.
+ */
 export interface CollectedDatabase {
   name: string;
-  sizeBytes: number;
+  sizeBytes: number | null;
   dataSizeBytes: number | null;
   logSizeBytes: number | null;
+  /** null exactly when sizeBytes is. */
+  sizeSource: SizeSource | null;
 }
 
 export interface CollectionResult {

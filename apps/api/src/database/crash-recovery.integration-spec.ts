@@ -2,6 +2,7 @@ import type { SessionDetailResponse } from '@capacity/contracts';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { required } from '../common/required';
 import { LOCAL_PG, silentServer } from '../collection/testing/local-engines';
 import { testServerKind } from '../test-support/test-database';
 import { isRunning, readPostmasterLock } from './postmaster-process';
@@ -88,7 +89,7 @@ describe.runIf(runsHere).sequential('the built app after kill -9, and its embedd
       const records = (await session(first, sessionId)).records;
       return records.find((record) => record.instance_id === localId)?.status === 'completed' ? true : undefined;
     });
-    const orphan = (await readPostmasterLock(join(dataDir, 'pg')))!.pid;
+    const orphan = required(await readPostmasterLock(join(dataDir, 'pg')), 'postmaster.pid').pid;
 
     first.child.kill('SIGKILL');
     await first.exit;
@@ -123,7 +124,7 @@ describe.runIf(runsHere).sequential('the built app after kill -9, and its embedd
   }, 60_000);
 
   it('restarts a killed embedded postmaster: 503 while it is down, 200 again without restarting the app', async () => {
-    const postmaster = (await readPostmasterLock(join(dataDir, 'pg')))!.pid;
+    const postmaster = required(await readPostmasterLock(join(dataDir, 'pg')), 'postmaster.pid').pid;
     process.kill(postmaster, 'SIGKILL');
     const statuses: number[] = [];
     await waitFor(
@@ -138,12 +139,12 @@ describe.runIf(runsHere).sequential('the built app after kill -9, and its embedd
     expect(new Set(statuses.filter((status) => status !== 200))).toEqual(new Set([503]));
     expect(running.output()).toMatch(/the embedded PostgreSQL on port \d+ stopped unexpectedly; restarting it/);
     expect(running.output()).toMatch(/the embedded PostgreSQL on port \d+ restarted \(attempt \d of \d\)/);
-    expect((await readPostmasterLock(join(dataDir, 'pg')))!.pid).not.toBe(postmaster);
+    expect(required(await readPostmasterLock(join(dataDir, 'pg')), 'postmaster.pid').pid).not.toBe(postmaster);
     expect(running.child.exitCode).toBeNull();
   }, 90_000);
 
   it('exits non-zero when the embedded server dies and cannot be restarted', async () => {
-    const postmaster = (await readPostmasterLock(join(dataDir, 'pg')))!.pid;
+    const postmaster = required(await readPostmasterLock(join(dataDir, 'pg')), 'postmaster.pid').pid;
     process.kill(postmaster, 'SIGKILL');
     // Without its control file the cluster cannot start: every restart attempt fails.
     await rm(join(dataDir, 'pg', 'global', 'pg_control'));

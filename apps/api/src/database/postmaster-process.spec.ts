@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { required } from '../common/required';
 import { isPostmasterOf, isRunning, parsePostmasterLock, parseProcStat, readProcess } from './postmaster-process';
 
 describe('parsePostmasterLock', () => {
@@ -41,14 +42,14 @@ describe('process checks', () => {
     expect(await isRunning(process.pid)).toBe(true);
     const child = spawn(process.execPath, ['-e', '0']);
     await new Promise((done) => child.once('exit', done));
-    expect(await isRunning(child.pid!)).toBe(false);
+    expect(await isRunning(required(child.pid, 'the child pid'))).toBe(false);
   });
 
   it('reads the command line and parent of a process', async () => {
     const child = spawn('sleep', ['30']);
     try {
       await new Promise((done) => child.once('spawn', done));
-      expect(await readProcess(child.pid!)).toEqual({ command: 'sleep 30', ppid: process.pid, zombie: false });
+      expect(await readProcess(required(child.pid, 'the child pid'))).toEqual({ command: 'sleep 30', ppid: process.pid, zombie: false });
     } finally {
       child.kill();
     }

@@ -2,37 +2,16 @@ import { Logger } from '@nestjs/common';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { required } from '../common/required';
+import { accepts, freePort } from '../test-support/ports';
 import { testServerKind } from '../test-support/test-database';
 import { startEmbeddedPostgres, type EmbeddedRepository } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
 import { isRunning } from './postmaster-process';
 import { runMigrations } from './run-migrations';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });
@@ -99,7 +78,7 @@ describe.runIf(testServerKind() === 'embedded')('start-up on an existing data di
       running = await startEmbeddedPostgres(dataDir, port, quiet);
       expect(await query(running.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
       expect(running.pid()).not.toBe(stranger.pid);
-      expect(await isRunning(stranger.pid!)).toBe(true);
+      expect(await isRunning(required(stranger.pid, 'the stranger pid'))).toBe(true);
       await running.stop();
       running = undefined;
     } finally {

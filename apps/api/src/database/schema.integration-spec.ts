@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase, testServerKind, type TestDatabase } from '../test-support/test-database';
-import { STATS_TABLES } from '@capacity/contracts';
-import { addMonths, monthStart, partitionName } from '../partition/partition-naming';
+import { addMonths, currentMonthIn, STATS_TABLES } from '@capacity/contracts';
+import { partitionName } from '../partition/partition-naming';
 import { runMigrations } from './run-migrations';
 
 describe(`repository schema (${testServerKind()} PostgreSQL)`, () => {
@@ -29,7 +29,7 @@ describe(`repository schema (${testServerKind()} PostgreSQL)`, () => {
        WHERE p.relname = $1 ORDER BY c.relname`,
       [table],
     );
-    const current = monthStart(new Date());
+    const current = currentMonthIn('UTC');
     const expected = [0, 1, 2, 3].map((offset) => partitionName(table, addMonths(current, offset)));
     expect(rows.map((row) => row.relname).sort()).toEqual([...expected, `${table}_default`].sort());
   });

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { errorMessage } from '../common/error-message';
 import { ServerSupervisor, type SupervisedServer, type SupervisionOptions } from './server-supervisor';
 
 const OPTIONS: SupervisionOptions = { pollMs: 1000, attempts: 3, baseDelayMs: 100, maxDelayMs: 150 };
@@ -64,7 +65,8 @@ describe('ServerSupervisor', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(calls.map((at) => at - start)).toEqual([1000, 1100, 1250]); // waits 100, then 150 (the cap)
     expect(giveUp).toHaveBeenCalledTimes(1);
-    expect((giveUp.mock.calls[0][0] as Error).message).toBe('could not start');
+    expect(giveUp.mock.calls[0][0]).toBeInstanceOf(Error);
+    expect(errorMessage(giveUp.mock.calls[0][0])).toBe('could not start');
     await supervisor.stop();
   });
 

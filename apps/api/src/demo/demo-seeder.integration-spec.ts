@@ -1,4 +1,5 @@
 import { todayIn } from '@capacity/contracts';
+import { required } from '../common/required';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { DEMO_DESCRIPTION, DEMO_HISTORY_DAYS, DEMO_INSTANCES, demoSizeBytes } from './demo-dataset';
 import { DemoSeederService } from './demo-seeder.service';
@@ -44,9 +45,9 @@ describe('demo seeder (DEMO=1)', () => {
       expect(row).toMatchObject({ days: String(DEMO_HISTORY_DAYS), first: first.toISOString().slice(0, 10), last: today });
     }
 
-    const billing = synthetic.find((instance) => instance.name === 'demo-billing-mssql')!;
+    const billing = required(synthetic.find((instance) => instance.name === 'demo-billing-mssql'), 'demo-billing-mssql');
     const database = billing.databases[0];
-    const instanceId = ids.get(billing.name)!;
+    const instanceId = required(ids.get(billing.name), billing.name);
     const [stored]: { size_bytes: string; data_size_bytes: string; log_size_bytes: string }[] = await t.dataSource.query(
       `SELECT size_bytes, data_size_bytes, log_size_bytes FROM database_size_stats
        WHERE instance_id = $1 AND database_name = $2 AND collected_date = $3::date - 30`,
@@ -67,8 +68,8 @@ describe('demo seeder (DEMO=1)', () => {
   });
 
   it('writes instance totals equal to the sum of the databases of the day', async () => {
-    const orders = synthetic.find((instance) => instance.name === 'demo-orders-pg')!;
-    const instanceId = ids.get(orders.name)!;
+    const orders = required(synthetic.find((instance) => instance.name === 'demo-orders-pg'), 'demo-orders-pg');
+    const instanceId = required(ids.get(orders.name), orders.name);
     const n = DEMO_HISTORY_DAYS - 1;
     const expected = orders.databases.reduce((sum, database) => sum + Math.round(demoSizeBytes(database, n, instanceId)), 0);
     const [row]: { total_size_bytes: string; database_count: number }[] = await t.dataSource.query(

@@ -1,6 +1,8 @@
 import { addDays, PERIOD_TYPES, todayIn } from '@capacity/contracts';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { errorMessage } from '../common/error-message';
+import { required } from '../common/required';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionCreateService } from '../partition/partition-create.service';
 import { DEMO_HISTORY_DAYS, DEMO_INSTANCES } from './demo-dataset';
@@ -43,12 +45,12 @@ export class DemoSeederService implements OnApplicationBootstrap {
       const instances = await this.repository.insertInstances(manager, DEMO_INSTANCES);
       const idOf = new Map(instances.map((instance) => [instance.name, instance.id]));
       const databases = DEMO_INSTANCES.flatMap((instance) =>
-        instance.databases.map((database) => ({ instanceId: idOf.get(instance.name)!, ...database })),
+        instance.databases.map((database) => ({ instanceId: required(idOf.get(instance.name), `the id of ${instance.name}`), ...database })),
       );
       const databaseRows = await this.repository.insertDatabaseHistory(manager, databases, to, DEMO_HISTORY_DAYS, this.config.timeZone);
       const instanceRows = await this.repository.insertInstanceHistory(
         manager,
-        DEMO_INSTANCES.filter((instance) => instance.databases.length > 0).map((instance) => idOf.get(instance.name)!),
+        DEMO_INSTANCES.filter((instance) => instance.databases.length > 0).map((instance) => required(idOf.get(instance.name), `the id of ${instance.name}`)),
       );
       return { instances, databaseRows, instanceRows, from, to };
     });
@@ -74,7 +76,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
       await this.partitions.maintain({ type: 'manual', createdBy: null });
       this.logger.log('DEMO: month partitions created for the demo history');
     } catch (error) {
-      this.logger.warn(`DEMO: partition maintenance after seeding failed: ${(error as Error).message}`);
+      this.logger.warn(`DEMO: partition maintenance after seeding failed: ${errorMessage(error)}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { PeriodType, StatsTable } from '@capacity/contracts';
+import type { PeriodType, StatsTable, YearMonth } from '@capacity/contracts';
 
 export const COLD_TIER = Symbol('COLD_TIER');
 export interface ColdRowFilter {
@@ -11,6 +11,6 @@ export interface ColdRowFilter {
   columns?: readonly string[];
 }
 export interface ColdTierPort {
-  archivedMonths(table: StatsTable, from: string, to: string): Promise<string[]>; // 'YYYY-MM-01' of archived+dropped months in range
+  archivedMonths(table: StatsTable, from: string, to: string): Promise<YearMonth[]>; // archived+dropped months in range
   readRows(table: StatsTable, filter: ColdRowFilter): Promise<Record<string, unknown>[]>; // table's column names; sizes as numbers; dates 'YYYY-MM-DD'
 }

@@ -1,4 +1,4 @@
-import type { PeriodType, StatsTable } from '@capacity/contracts';
+import type { PeriodType, StatsTable, YearMonth } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
 import { AggregationService } from '../aggregation/aggregation.service';
 import type { AuthUser } from '../auth/roles.decorator';
@@ -22,9 +22,9 @@ const DATE_COLUMN: Record<StatsTable, string> = {
 class FakeColdTier implements ColdTierPort {
   readonly rows = new Map<StatsTable, Record<string, unknown>[]>();
 
-  async archivedMonths(table: StatsTable, from: string, to: string): Promise<string[]> {
-    const months = new Set((this.rows.get(table) ?? []).map((row) => `${String(row[DATE_COLUMN[table]]).slice(0, 7)}-01`));
-    return [...months].filter((month) => month <= to && month.slice(0, 7) >= from.slice(0, 7)).sort();
+  async archivedMonths(table: StatsTable, from: string, to: string): Promise<YearMonth[]> {
+    const months = new Set((this.rows.get(table) ?? []).map((row) => String(row[DATE_COLUMN[table]]).slice(0, 7)));
+    return [...months].filter((month) => month >= from.slice(0, 7) && month <= to.slice(0, 7)).sort();
   }
 
   async readRows(table: StatsTable, filter: ColdRowFilter): Promise<Record<string, unknown>[]> {

@@ -4,6 +4,7 @@ import type {
   DatabaseSizeSeries,
   DbType,
   PeriodType,
+  SizeSource,
 } from '@capacity/contracts';
 import { bytesToMb } from '../common/units';
 
@@ -14,9 +15,11 @@ import { bytesToMb } from '../common/units';
 export interface StatRow {
   instance_id: number;
   database_name: string;
-  size_bytes: number;
+  /** null: the size could not be read that day (never 0 for that). */
+  size_bytes: number | null;
   data_size_bytes: number | null;
   log_size_bytes: number | null;
+  size_source: SizeSource | null;
   collected_date: string;
   collected_at: string;
 }
@@ -58,9 +61,10 @@ export function toStatRow(raw: Record<string, unknown>): StatRow {
   return {
     instance_id: num(raw.instance_id),
     database_name: String(raw.database_name),
-    size_bytes: num(raw.size_bytes),
+    size_bytes: numOrNull(raw.size_bytes),
     data_size_bytes: numOrNull(raw.data_size_bytes),
     log_size_bytes: numOrNull(raw.log_size_bytes),
+    size_source: raw.size_source === 'files' || raw.size_source === 'statistics' ? raw.size_source : null,
     collected_date: day(raw.collected_date),
     collected_at: instant(raw.collected_at),
   };
@@ -166,10 +170,11 @@ export function toDatabaseSeries(rows: StatRow[]): DatabaseSizeSeries[] {
     current.stats.push({
       collected_date: row.collected_date,
       collected_at: row.collected_at,
-      size_mb: bytesToMb(row.size_bytes) as number,
+      size_mb: bytesToMb(row.size_bytes),
       size_bytes: row.size_bytes,
       data_size_mb: bytesToMb(row.data_size_bytes),
       log_size_mb: bytesToMb(row.log_size_bytes),
+      size_source: row.size_source,
     });
   }
   return series;

@@ -5,6 +5,10 @@ import {
   type DatabaseSizesResponse,
   ForecastQueryDto,
   type ForecastResponse,
+  InstanceAggregationsQueryDto,
+  type InstanceAggregationsResponse,
+  InstanceSizesQueryDto,
+  type InstanceSizesResponse,
   TrendsQueryDto,
   type TrendsResponse,
 } from '@capacity/contracts';
@@ -27,6 +31,24 @@ export class HistoryController {
   @ApiOkResponse({ description: '{ data: [ { database_name, stats: [ { collected_date, collected_at, size_mb, size_bytes, data_size_mb, log_size_mb } ] } ] }' })
   databaseSizes(@Param('id', ParseIdPipe) id: number, @Query() query: DatabaseSizesQueryDto, @CurrentUser() user: AuthUser): Promise<DatabaseSizesResponse> {
     return this.history.databaseSizes(user, id, query);
+  }
+
+  @Get(':id/instance-sizes')
+  @ApiOperation({ summary: 'Daily instance readings (default: the last 30 days): total = databases (data) + instance log (WAL, binary logs, redo)' })
+  @ApiOkResponse({ description: '{ data: [ { collected_date, collected_at, total_size_bytes, total_size_mb, data_size_bytes, data_size_mb, log_size_bytes, log_size_mb, database_count } ] }' })
+  instanceSizes(@Param('id', ParseIdPipe) id: number, @Query() query: InstanceSizesQueryDto, @CurrentUser() user: AuthUser): Promise<InstanceSizesResponse> {
+    return this.history.instanceSizes(user, id, query);
+  }
+
+  @Get(':id/instance-sizes/aggregations')
+  @ApiOperation({ summary: 'Instance rollups of a period type (avg/max/min of total, data, log), newest first, paginated' })
+  @ApiOkResponse({ description: '{ data: InstanceAggregationItem[], pagination }' })
+  instanceTotalAggregations(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: InstanceAggregationsQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<InstanceAggregationsResponse> {
+    return this.history.instanceTotalAggregations(user, id, query);
   }
 
   @Get(':id/database-sizes/aggregations')

@@ -54,15 +54,15 @@ describe('history and aggregation API', () => {
           {
             database_name: 'hr',
             stats: [
-              { collected_date: '2026-10-01', collected_at: '2026-10-01T03:00:00.000Z', size_mb: 50, size_bytes: 50 * MiB, data_size_mb: 50, log_size_mb: null },
-              { collected_date: '2026-10-02', collected_at: '2026-10-02T03:00:00.000Z', size_mb: 50, size_bytes: 50 * MiB, data_size_mb: 50, log_size_mb: null },
+              { collected_date: '2026-10-01', collected_at: '2026-10-01T03:00:00.000Z', size_mb: 50, size_bytes: 50 * MiB, data_size_mb: 50, log_size_mb: null, size_source: null },
+              { collected_date: '2026-10-02', collected_at: '2026-10-02T03:00:00.000Z', size_mb: 50, size_bytes: 50 * MiB, data_size_mb: 50, log_size_mb: null, size_source: null },
             ],
           },
           {
             database_name: 'sales',
             stats: [
-              { collected_date: '2026-10-01', collected_at: '2026-10-01T03:00:00.000Z', size_mb: 100, size_bytes: 100 * MiB, data_size_mb: 90, log_size_mb: 10 },
-              { collected_date: '2026-10-02', collected_at: '2026-10-02T03:00:00.000Z', size_mb: 102, size_bytes: 102 * MiB, data_size_mb: 92, log_size_mb: 10 },
+              { collected_date: '2026-10-01', collected_at: '2026-10-01T03:00:00.000Z', size_mb: 100, size_bytes: 100 * MiB, data_size_mb: 90, log_size_mb: 10, size_source: null },
+              { collected_date: '2026-10-02', collected_at: '2026-10-02T03:00:00.000Z', size_mb: 102, size_bytes: 102 * MiB, data_size_mb: 92, log_size_mb: 10, size_source: null },
             ],
           },
         ],
@@ -203,11 +203,11 @@ describe('history and aggregation API', () => {
       const mine = await get('/aggregations/summary', viewer.token).expect(200);
       // alpha: 170 MiB on 2026-11-01, 150 MiB on 2026-10-01 → +20 MiB = 13.33 %
       expect(mine.body).toEqual({
-        data: { total_instances: 1, total_databases: 2, total_size_mb: 170, latest_date: '2026-11-01', growth_30d_mb: 20, growth_30d_percent: 13.33 },
+        data: { total_instances: 1, total_databases: 2, total_size_mb: 170, unsized_instances: 0, latest_date: '2026-11-01', growth_30d_mb: 20, growth_30d_percent: 13.33 },
       });
       const all = await get('/aggregations/summary').expect(200);
       // charlie's latest 1070 MiB has no reading 30 days before it: not in the growth.
-      expect(all.body.data).toEqual({ total_instances: 3, total_databases: 4, total_size_mb: 1240, latest_date: '2026-11-01', growth_30d_mb: 20, growth_30d_percent: 13.33 });
+      expect(all.body.data).toEqual({ total_instances: 3, total_databases: 4, total_size_mb: 1240, unsized_instances: 0, latest_date: '2026-11-01', growth_30d_mb: 20, growth_30d_percent: 13.33 });
     });
   });
 

@@ -8,7 +8,7 @@ import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
 import { StatsController } from './stats.controller';
 
-/** Every /instances/:id/database-sizes* read: history, aggregations, trends, forecast and the latest sizes; hot and cold tiers merged. */
+/** Every /instances/:id/database-sizes* and /instances/:id/instance-sizes* read: history, aggregations, trends, forecast and the latest sizes; hot and cold tiers merged. */
 @Module({
   imports: [ConfigModule, InstancesModule, StatsModule, ColdTierModule],
   controllers: [HistoryController, StatsController],

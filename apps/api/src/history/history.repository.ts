@@ -21,6 +21,8 @@ export interface SummaryFigures {
   total_instances: number;
   total_databases: number;
   total_size_bytes: number;
+  /** Instances whose latest total is unknown (a database's size unreadable): not in total_size_bytes. */
+  unsized_instances: number;
   latest_date: string | null;
   size_now_with_base_bytes: number | null;
   base_size_bytes: number | null;
@@ -47,11 +49,42 @@ export class HistoryRepository {
     const byName = databaseName === undefined ? '' : `AND database_name = $${params.push(databaseName)}`;
     return preparedQuery(
       this.dataSource,
-      `SELECT instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes,
+      `SELECT instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, size_source,
               to_char(collected_date, 'YYYY-MM-DD') AS collected_date, collected_at
        FROM database_size_stats
        WHERE instance_id = $1 AND collected_date BETWEEN $2::date AND $3::date ${byName}
        ORDER BY database_name COLLATE "C", collected_date`,
+      params,
+    );
+  }
+
+  /** Daily instance readings (databases, instance log and their total) of one instance in [from, to], oldest first. */
+  async instanceStatRows(instanceId: number, from: string, to: string): Promise<Record<string, unknown>[]> {
+    return preparedQuery(
+      this.dataSource,
+      `SELECT instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count,
+              to_char(collected_date, 'YYYY-MM-DD') AS collected_date, collected_at
+       FROM instance_size_stats
+       WHERE instance_id = $1 AND collected_date BETWEEN $2::date AND $3::date
+       ORDER BY collected_date`,
+      [instanceId, from, to],
+    );
+  }
+
+  /** Every instance rollup row of one instance and period type in range (few: one per period), newest first. */
+  async instanceAggregationRows(instanceId: number, periodType: PeriodType, startDate?: string, endDate?: string): Promise<Record<string, unknown>[]> {
+    const params: unknown[] = [instanceId, periodType];
+    const since = startDate ? `AND period_start >= $${params.push(startDate)}::date` : '';
+    const until = endDate ? `AND period_start <= $${params.push(endDate)}::date AND period_end <= $${params.length}::date` : '';
+    return preparedQuery(
+      this.dataSource,
+      `SELECT instance_id, period_type, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
+              avg_total_size_bytes, max_total_size_bytes, min_total_size_bytes, avg_data_size_bytes, max_data_size_bytes, min_data_size_bytes,
+              avg_log_size_bytes, max_log_size_bytes, min_log_size_bytes, avg_database_count, data_count,
+              total_size_change_bytes, total_size_change_percent, growth_rate, database_count_change, calculated_at
+       FROM instance_size_aggregations
+       WHERE instance_id = $1 AND period_type = $2 ${since} ${until}
+       ORDER BY period_start DESC`,
       params,
     );
   }
@@ -114,19 +147,19 @@ export class HistoryRepository {
     return this.dataSource.query(`SELECT id, name, db_type FROM instances WHERE id = ANY($1::int[])`, [ids]);
   }
 
-  /** The newest `limit` daily sizes of a database, or of the instance total when databaseName is null. */
+  /** The newest `limit` known daily sizes of a database, or of the instance total when databaseName is null (unknown days skipped). */
   async recentSizes(instanceId: number, databaseName: string | null, limit: number): Promise<{ date: string; bytes: string }[]> {
     return databaseName === null
       ? preparedQuery<{ date: string; bytes: string }>(
           this.dataSource,
           `SELECT to_char(collected_date, 'YYYY-MM-DD') AS date, total_size_bytes AS bytes FROM instance_size_stats
-           WHERE instance_id = $1 ORDER BY collected_date DESC LIMIT $2`,
+           WHERE instance_id = $1 AND total_size_bytes IS NOT NULL ORDER BY collected_date DESC LIMIT $2`,
           [instanceId, limit],
         )
       : preparedQuery<{ date: string; bytes: string }>(
           this.dataSource,
           `SELECT to_char(collected_date, 'YYYY-MM-DD') AS date, size_bytes AS bytes FROM database_size_stats
-           WHERE instance_id = $1 AND database_name = $2 ORDER BY collected_date DESC LIMIT $3`,
+           WHERE instance_id = $1 AND database_name = $2 AND size_bytes IS NOT NULL ORDER BY collected_date DESC LIMIT $3`,
           [instanceId, databaseName, limit],
         );
   }
@@ -147,16 +180,17 @@ export class HistoryRepository {
          SELECT l.instance_id, b.total_size_bytes FROM latest l
          CROSS JOIN LATERAL (
            SELECT s.total_size_bytes FROM instance_size_stats s
-           WHERE s.instance_id = l.instance_id AND s.collected_date <= l.collected_date - 30
+           WHERE s.instance_id = l.instance_id AND s.collected_date <= l.collected_date - 30 AND s.total_size_bytes IS NOT NULL
            ORDER BY s.collected_date DESC LIMIT 1
          ) b
        )
        SELECT (SELECT count(*) FROM instances ${onInstances}) AS total_instances,
               coalesce(sum(l.database_count), 0) AS total_databases,
               coalesce(sum(l.total_size_bytes), 0) AS total_size_bytes,
+              count(*) FILTER (WHERE l.total_size_bytes IS NULL) AS unsized_instances,
               to_char(max(l.collected_date), 'YYYY-MM-DD') AS latest_date,
-              sum(l.total_size_bytes) FILTER (WHERE b.instance_id IS NOT NULL) AS size_now_with_base_bytes,
-              sum(b.total_size_bytes) AS base_size_bytes
+              sum(l.total_size_bytes) FILTER (WHERE b.instance_id IS NOT NULL AND l.total_size_bytes IS NOT NULL) AS size_now_with_base_bytes,
+              sum(b.total_size_bytes) FILTER (WHERE l.total_size_bytes IS NOT NULL) AS base_size_bytes
        FROM latest l LEFT JOIN base b ON b.instance_id = l.instance_id`,
       params,
     );
@@ -165,6 +199,7 @@ export class HistoryRepository {
       total_instances: Number(row.total_instances),
       total_databases: Number(row.total_databases),
       total_size_bytes: Number(row.total_size_bytes),
+      unsized_instances: Number(row.unsized_instances),
       latest_date: row.latest_date,
       size_now_with_base_bytes: n(row.size_now_with_base_bytes),
       base_size_bytes: n(row.base_size_bytes),

@@ -8,6 +8,10 @@ import type {
   DatabaseSizesResponse,
   ForecastQueryDto,
   ForecastResponse,
+  InstanceAggregationsQueryDto,
+  InstanceAggregationsResponse,
+  InstanceSizesQueryDto,
+  InstanceSizesResponse,
   StatsTable,
   TrendsQueryDto,
   TrendsResponse,
@@ -17,6 +21,7 @@ import { addDays, addMonthsToDate, periodStart, todayIn, utcCalendarDate } from 
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { buildPagination } from '../common/pagination';
+import { required } from '../common/required';
 import { bytesToMb } from '../common/units';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InstanceAccessService } from '../instances/instance-access.service';
@@ -38,6 +43,17 @@ import {
   type InstanceRefRow,
 } from './history-rows';
 import { HistoryRepository, type AggregationFilter } from './history.repository';
+import {
+  INSTANCE_STAT_COLUMNS,
+  compareInstanceAggregationRows,
+  compareInstanceStatRows,
+  instanceAggregationKey,
+  instanceStatKey,
+  toInstanceAggregationItem,
+  toInstanceAggregationRow,
+  toInstanceSizePoint,
+  toInstanceStatRow,
+} from './instance-rows';
 import { buildTrends } from './trends';
 
 const EARLIEST = '1900-01-01';
@@ -46,7 +62,7 @@ const DEFAULT_HISTORY_DAYS = 30;
 /** The columns toTrendRow reads, and the filters of a trends read. */
 const TREND_ROW_COLUMNS = ['instance_id', 'period_type', 'database_name', 'period_start', 'period_end', 'avg_size_bytes', 'growth_rate'];
 /** The columns toStatRow reads. */
-const STAT_ROW_COLUMNS = ['instance_id', 'database_name', 'size_bytes', 'data_size_bytes', 'log_size_bytes', 'collected_date', 'collected_at'];
+const STAT_ROW_COLUMNS = ['instance_id', 'database_name', 'size_bytes', 'data_size_bytes', 'log_size_bytes', 'size_source', 'collected_date', 'collected_at'];
 
 /**
  * History and aggregation reads. Each read asks the cold tier whether part of its range is archived:
@@ -80,6 +96,51 @@ export class HistoryService {
       rows = mergeByKey(rows, cold, statKey).sort(compareStatRows);
     }
     return { data: toDatabaseSeries(rows) };
+  }
+
+  /** Daily instance readings with their parts: total = data (the databases) + log (the instance log). */
+  async instanceSizes(user: AuthUser, instanceId: number, query: InstanceSizesQueryDto): Promise<InstanceSizesResponse> {
+    await this.access.assertReadable(user, instanceId);
+    const to = query.end_date ?? this.today();
+    const from = query.start_date ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
+    if (from > to) throw new InvalidInputError(`start_date must not be after end_date (${to})`, 'start_date');
+    const [hot, archived] = await Promise.all([
+      this.repository.instanceStatRows(instanceId, from, to),
+      this.archived('instance_size_stats', from, to),
+    ]);
+    let rows = hot.map(toInstanceStatRow);
+    if (archived) {
+      const cold = (await this.cold.readRows('instance_size_stats', { from, to, instanceIds: [instanceId], columns: INSTANCE_STAT_COLUMNS }))
+        .map(toInstanceStatRow)
+        .filter((row) => row.instance_id === instanceId && row.collected_date >= from && row.collected_date <= to);
+      rows = mergeByKey(rows, cold, instanceStatKey).sort(compareInstanceStatRows);
+    }
+    return { data: rows.map(toInstanceSizePoint) };
+  }
+
+  /** The instance rollups of one period type (one row per period, so merged and paginated here), newest first. */
+  async instanceTotalAggregations(user: AuthUser, instanceId: number, query: InstanceAggregationsQueryDto): Promise<InstanceAggregationsResponse> {
+    await this.access.assertReadable(user, instanceId);
+    let rows = (await this.repository.instanceAggregationRows(instanceId, query.period_type, query.start_date, query.end_date)).map(toInstanceAggregationRow);
+    if (await this.archived('instance_size_aggregations', query.start_date ?? EARLIEST, query.end_date ?? LATEST)) {
+      const cold = (await this.cold.readRows('instance_size_aggregations', {
+          from: query.start_date ?? EARLIEST,
+          to: query.end_date ?? LATEST,
+          instanceIds: [instanceId],
+          periodType: query.period_type,
+        }))
+        .map(toInstanceAggregationRow)
+        .filter(
+          (row) =>
+            row.instance_id === instanceId &&
+            row.period_type === query.period_type &&
+            (!query.start_date || row.period_start >= query.start_date) &&
+            (!query.end_date || row.period_end <= query.end_date),
+        );
+      rows = mergeByKey(rows, cold, instanceAggregationKey).sort(compareInstanceAggregationRows);
+    }
+    const slice = rows.slice((query.page - 1) * query.per_page, query.page * query.per_page);
+    return { data: slice.map(toInstanceAggregationItem), pagination: buildPagination(query.page, query.per_page, rows.length) };
   }
 
   async instanceAggregations(user: AuthUser, instanceId: number, query: AggregationsQueryDto): Promise<AggregationsResponse> {
@@ -144,7 +205,9 @@ export class HistoryService {
     if (await this.archived(table, EARLIEST, this.today())) {
       const cold = (await this.cold.readRows(table, { from: EARLIEST, to: this.today(), instanceIds: [instanceId], databaseName: databaseName ?? undefined }))
         .filter((row) => Number(row.instance_id) === instanceId && (databaseName === null || row.database_name === databaseName))
-        .map((row) => ({ date: toStatDate(row.collected_date), bytes: Number(databaseName === null ? row.total_size_bytes : row.size_bytes) }));
+        .map((row) => ({ date: toStatDate(row.collected_date), size: databaseName === null ? row.total_size_bytes : row.size_bytes }))
+        .filter((row) => row.size !== null && row.size !== undefined) // an unknown day is no point (not a 0)
+        .map((row) => ({ date: row.date, bytes: Number(row.size) }));
       points = mergeByKey(points, cold, (point) => point.date);
     }
     return forecast(databaseName, points, query.horizon_days ? [query.horizon_days] : DEFAULT_HORIZONS);
@@ -159,6 +222,7 @@ export class HistoryService {
         total_instances: figures.total_instances,
         total_databases: figures.total_databases,
         total_size_mb: bytesToMb(figures.total_size_bytes) as number,
+        unsized_instances: figures.unsized_instances,
         latest_date: figures.latest_date,
         growth_30d_mb: bytesToMb(growth),
         growth_30d_percent: growth === null || !base ? null : Math.round((growth / base) * 10_000) / 100,
@@ -173,7 +237,7 @@ export class HistoryService {
     }
     const { rows, refs } = await this.aggregationRowsAllTiers(filter);
     const slice = rows.slice((page - 1) * perPage, page * perPage);
-    return { data: slice.map((row) => toAggregationItem(row, refs.get(row.instance_id)!)), pagination: buildPagination(page, perPage, rows.length) };
+    return { data: slice.map((row) => toAggregationItem(row, required(refs.get(row.instance_id), `instance ${row.instance_id} of an aggregation row`))), pagination: buildPagination(page, perPage, rows.length) };
   }
 
   /** Every matching row of both tiers, in list order, with the instance of each. */
@@ -199,7 +263,7 @@ export class HistoryService {
         (row) =>
           refs.has(row.instance_id) &&
           (filter.instanceIds === null || filter.instanceIds.includes(row.instance_id)) &&
-          (!filter.dbType || refs.get(row.instance_id)!.db_type === filter.dbType) &&
+          (!filter.dbType || refs.get(row.instance_id)?.db_type === filter.dbType) &&
           (filter.databaseName === undefined || row.database_name === filter.databaseName) &&
           (!filter.periodType || row.period_type === filter.periodType) &&
           (!filter.startDate || row.period_start >= filter.startDate) &&

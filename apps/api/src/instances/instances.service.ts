@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { CredentialCipher } from '../common/credential-cipher';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { isoOrNull } from '../common/iso-timestamp';
 import { buildPagination } from '../common/pagination';
 import { bytesToMb, toNumberOrNull } from '../common/units';
 import { InstanceAccessService } from './instance-access.service';
@@ -28,7 +29,7 @@ export function toInstanceResponse(row: InstanceRow): InstanceResponse {
     latest_total_size_bytes: toNumberOrNull(row.latest_total_size_bytes),
     latest_total_size_mb: bytesToMb(row.latest_total_size_bytes),
     database_count: row.database_count,
-    last_collected_at: row.last_collected_at ? row.last_collected_at.toISOString() : null,
+    last_collected_at: isoOrNull(row.last_collected_at),
     last_collection_status: row.last_collection_status,
   };
 }

@@ -1,4 +1,5 @@
 import type { SessionCategory, SessionDetailResponse } from '@capacity/contracts';
+import { required } from '../common/required';
 import { PartitionCleanupService } from '../partition/partition-cleanup.service';
 import { PartitionCreateService } from '../partition/partition-create.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -79,7 +80,7 @@ describe('crash recovery of every job category', () => {
     next = await bootApp(dying.database.url);
     const after = next.app.get(SessionsService);
     const outcome = async (category: SessionCategory): Promise<SessionDetailResponse> =>
-      after.get(categories.find((c) => c.sync_category === category)!.session_id);
+      after.get(required(categories.find((c) => c.sync_category === category), `the ${category} run`).session_id);
 
     for (const category of ['capacity', 'aggregation', 'partition', 'archive'] as const) {
       const session = await outcome(category);

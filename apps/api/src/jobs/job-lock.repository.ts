@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import type { JobName } from './job-names';
 
 // Stable advisory-lock keys: one per job, shared by every replica on the repository (advisory locks are per database).

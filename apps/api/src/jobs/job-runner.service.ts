@@ -1,6 +1,6 @@
 import type { SessionCategory, SessionType } from '@capacity/contracts';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { ConflictError } from '../common/domain-errors';
 import { SessionsService } from '../sessions/sessions.service';
 import { JobLockRepository, type HeldJobLock } from './job-lock.repository';
@@ -124,7 +124,7 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   /** Resolves when the background runs started by this process have ended. */
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.background]);
+    await Promise.allSettled(this.background);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

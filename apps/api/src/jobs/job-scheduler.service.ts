@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { CollectionService } from '../collection/collection.service';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartitionJobsService } from '../partition/partition-jobs.service';
 import { JOB_NAMES, type JobName } from './job-names';

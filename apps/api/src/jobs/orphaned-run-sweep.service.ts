@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { SessionsService } from '../sessions/sessions.service';
 import type { HeldJobLock } from './job-lock.repository';
 import type { JobName } from './job-names';

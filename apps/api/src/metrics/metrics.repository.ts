@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 export interface LatestInstanceSizeRow {
   instance: string;
   db_type: string;
-  total_size_bytes: string;
+  /** Null when a database's size could not be read. */
+  total_size_bytes: string | null;
+  /** WAL / binary logs / redo of the instance; null where not collected (not permitted, not enabled). */
+  log_size_bytes: string | null;
   database_count: number;
   collected_date: string;
   collected_at: Date;
@@ -15,7 +18,8 @@ export interface LatestDatabaseSizeRow {
   instance: string;
   db_type: string;
   database: string;
-  size_bytes: string;
+  /** Null where the size could not be read (e.g. a schema whose tables the user cannot see). */
+  size_bytes: string | null;
 }
 
 /** Read-only queries behind /metrics, evaluated at scrape time. */
@@ -26,7 +30,8 @@ export class MetricsRepository {
   latestInstanceSizes(): Promise<LatestInstanceSizeRow[]> {
     return this.dataSource.query(
       `SELECT DISTINCT ON (s.instance_id) i.name AS instance, i.db_type, s.total_size_bytes::text AS total_size_bytes,
-              s.database_count, to_char(s.collected_date, 'YYYY-MM-DD') AS collected_date, s.collected_at
+              s.log_size_bytes::text AS log_size_bytes, s.database_count,
+              to_char(s.collected_date, 'YYYY-MM-DD') AS collected_date, s.collected_at
        FROM instance_size_stats s JOIN instances i ON i.id = s.instance_id
        ORDER BY s.instance_id, s.collected_date DESC, s.collected_at DESC`,
     );

@@ -3,13 +3,16 @@ import { Gauge, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './collection-metrics';
 import { MetricsRepository } from './metrics.repository';
 
+type InstanceLabel = 'instance_name' | 'db_type';
+
 /** Renders the registry; the size gauges are refreshed from the repository on every scrape. */
 @Injectable()
 export class MetricsService {
-  private readonly databaseSize: Gauge<'instance' | 'database' | 'db_type'>;
-  private readonly instanceSize: Gauge<'instance' | 'db_type'>;
-  private readonly instanceDatabases: Gauge<'instance' | 'db_type'>;
-  private readonly instanceCollectedAt: Gauge<'instance' | 'db_type'>;
+  private readonly databaseSize: Gauge<InstanceLabel | 'database'>;
+  private readonly instanceSize: Gauge<InstanceLabel>;
+  private readonly instanceLogSize: Gauge<InstanceLabel>;
+  private readonly instanceDatabases: Gauge<InstanceLabel>;
+  private readonly instanceCollectedAt: Gauge<InstanceLabel>;
   private readonly lastRun: Gauge;
 
   constructor(
@@ -17,33 +20,40 @@ export class MetricsService {
     private readonly repository: MetricsRepository,
   ) {
     const registers = [registry];
+    const instanceLabels: InstanceLabel[] = ['instance_name', 'db_type'];
     this.databaseSize = new Gauge({
       name: 'capacity_database_size_bytes',
-      help: 'Size of each database in its instance\'s latest collection',
-      labelNames: ['instance', 'database', 'db_type'],
+      help: "Size in bytes of each database in its instance's latest collection (no sample where it could not be read)",
+      labelNames: ['instance_name', 'database', 'db_type'],
       registers,
     });
     this.instanceSize = new Gauge({
       name: 'capacity_instance_size_bytes',
-      help: 'Total size of each instance (sum of its databases) in its latest collection',
-      labelNames: ['instance', 'db_type'],
+      help: "Size in bytes of each instance's latest collection: its databases plus its instance-level log (WAL, binary logs) where readable (no sample if a database size is unknown)",
+      labelNames: instanceLabels,
+      registers,
+    });
+    this.instanceLogSize = new Gauge({
+      name: 'capacity_instance_log_size_bytes',
+      help: "Logs in bytes of each instance's latest collection: WAL, binary logs, redo, SQL Server's log files (no sample if not read)",
+      labelNames: instanceLabels,
       registers,
     });
     this.instanceDatabases = new Gauge({
-      name: 'capacity_instance_database_count',
-      help: 'Number of databases in each instance\'s latest collection',
-      labelNames: ['instance', 'db_type'],
+      name: 'capacity_instance_databases',
+      help: "Number of databases in each instance's latest collection",
+      labelNames: instanceLabels,
       registers,
     });
     this.instanceCollectedAt = new Gauge({
       name: 'capacity_instance_last_collected_timestamp_seconds',
-      help: 'Unix time of each instance\'s latest stored reading',
-      labelNames: ['instance', 'db_type'],
+      help: "Unix time in seconds of each instance's latest stored reading",
+      labelNames: instanceLabels,
       registers,
     });
     this.lastRun = new Gauge({
       name: 'capacity_collection_last_run_timestamp_seconds',
-      help: 'Unix time at which the latest collection run ended (any replica)',
+      help: 'Unix time in seconds at which the latest collection run ended (any replica)',
       registers,
     });
   }
@@ -58,19 +68,21 @@ export class MetricsService {
       this.repository.latestDatabaseSizes(),
       this.repository.lastCollectionEnd(),
     ]);
-    this.instanceSize.reset();
-    this.instanceDatabases.reset();
-    this.instanceCollectedAt.reset();
-    this.databaseSize.reset();
-    this.lastRun.reset();
+    const refreshed = [this.instanceSize, this.instanceLogSize, this.instanceDatabases, this.instanceCollectedAt, this.databaseSize, this.lastRun];
+    for (const gauge of refreshed) gauge.reset();
     for (const row of instances) {
-      const labels = { instance: row.instance, db_type: row.db_type };
-      this.instanceSize.set(labels, Number(row.total_size_bytes));
+      const labels = { instance_name: row.instance, db_type: row.db_type };
+      // Unknown when a database's size is: no sample rather than the readable part.
+      if (row.total_size_bytes !== null) this.instanceSize.set(labels, Number(row.total_size_bytes));
+      // A reading without logs has no sample: 0 would claim an empty WAL / binlog.
+      if (row.log_size_bytes !== null) this.instanceLogSize.set(labels, Number(row.log_size_bytes));
       this.instanceDatabases.set(labels, row.database_count);
       this.instanceCollectedAt.set(labels, new Date(row.collected_at).getTime() / 1000);
     }
     for (const row of databases) {
-      this.databaseSize.set({ instance: row.instance, database: row.database, db_type: row.db_type }, Number(row.size_bytes));
+      if (row.size_bytes === null) continue;
+      const labels = { instance_name: row.instance, database: row.database, db_type: row.db_type };
+      this.databaseSize.set(labels, Number(row.size_bytes));
     }
     if (lastRun) this.lastRun.set(lastRun.getTime() / 1000);
     return this.registry.metrics();

@@ -1,4 +1,4 @@
-import type { StatsTable } from '@capacity/contracts';
+import type { StatsTable, YearMonth } from '@capacity/contracts';
 
 /** The cold-tier step cleanup runs on each partition past retention: a port of this module, bound by PartitionModule to ArchiveStepService. */
 export const ARCHIVE_STEP = Symbol('ARCHIVE_STEP');
@@ -12,5 +12,5 @@ export interface ArchiveStepResult {
 
 export interface ArchiveStep {
   /** Export → verify → record the partition in the cold tier, then call `drop()` and mark it dropped. Resumable. */
-  archiveThenDrop(table: StatsTable, month: Date, drop: () => Promise<void>): Promise<ArchiveStepResult>;
+  archiveThenDrop(table: StatsTable, month: YearMonth, drop: () => Promise<void>): Promise<ArchiveStepResult>;
 }

@@ -6,12 +6,10 @@ import type { SessionsService } from '../sessions/sessions.service';
 import type { ArchiveStep } from './archive-step';
 import { ARCHIVE_DISABLED_MESSAGE, NO_ARCHIVE_STEP_MESSAGE, PartitionCleanupService, SCHEDULED_NO_ARCHIVE_MESSAGE } from './partition-cleanup.service';
 import { partitionName } from './partition-naming';
-import { parseYearMonth } from './partition-plan';
 import type { PartitionRepository, PartitionRow } from './partition.repository';
 
-const month = (value: string) => parseYearMonth(value)!;
-const row = (table: StatsTable, value: string): PartitionRow => ({
-  table, name: partitionName(table, month(value)), isDefault: false, rangeFrom: `${value}-01`, rangeTo: null, month: month(value),
+const row = (table: StatsTable, month: string): PartitionRow => ({
+  table, name: partitionName(table, month), isDefault: false, rangeFrom: `${month}-01`, rangeTo: null, month,
   rowCount: 0, rowCountEstimated: false, totalBytes: 0,
 });
 
@@ -66,8 +64,8 @@ describe('PartitionCleanupService', () => {
     const dropped = await service.cleanup({ dropWithoutArchive: true });
     expect(dropped.dropped.map((p) => p.name)).toEqual(past);
     expect(repository.dropMonthPartition.mock.calls).toEqual([
-      ['database_size_stats', month('2025-09')],
-      ['instance_size_stats', month('2025-10')],
+      ['database_size_stats', '2025-09'],
+      ['instance_size_stats', '2025-10'],
     ]);
     expect(step.archiveThenDrop).not.toHaveBeenCalled();
   });

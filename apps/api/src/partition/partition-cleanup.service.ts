@@ -1,10 +1,10 @@
-import { STATS_TABLES, type PartitionCleanupResult, type PartitionRef, type SessionCategory, type SessionType, type StatsTable } from '@capacity/contracts';
+import { currentMonthIn, STATS_TABLES, type PartitionCleanupResult, type PartitionRef, type SessionCategory, type SessionType, type StatsTable, type YearMonth } from '@capacity/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { errorMessage } from '../common/error-message';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { ARCHIVE_STEP, type ArchiveStep } from './archive-step';
 import { partitionName } from './partition-naming';
-import { currentMonth, formatYearMonth } from './partition-plan';
 import { pastRetention, retentionKeepFrom } from './partition-retention';
 import { PartitionRepository } from './partition.repository';
 
@@ -24,7 +24,6 @@ export const SCHEDULED_NO_ARCHIVE_MESSAGE = 'archive disabled: the scheduled cle
 
 interface Candidate extends PartitionRef {
   table: StatsTable;
-  monthStart: Date;
 }
 
 /**
@@ -52,7 +51,7 @@ export class PartitionCleanupService {
   cleanup(options: CleanupOptions = {}): Promise<PartitionCleanupResult> {
     const retentionMonths = options.retentionMonths ?? this.config.retentionMonths;
     const type = options.type ?? 'manual';
-    const current = currentMonth(new Date(), this.config.timeZone);
+    const current = currentMonthIn(this.config.timeZone);
     const request: JobRequest<Candidate> = {
       category: options.category ?? 'partition',
       type,
@@ -63,19 +62,19 @@ export class PartitionCleanupService {
     return this.runner.runNow('cleanup', request, (job) => this.apply(job, options, { type, current, retentionMonths }));
   }
 
-  private async candidates(current: Date, retentionMonths: number): Promise<Candidate[]> {
+  private async candidates(current: YearMonth, retentionMonths: number): Promise<Candidate[]> {
     const partitions = await this.repository.listPartitions(STATS_TABLES, { measure: false });
     return pastRetention(
-      partitions.filter((p) => p.month).map((p) => ({ table: p.table, month: p.month as Date })),
+      partitions.flatMap((p) => (p.month ? [{ table: p.table, month: p.month }] : [])),
       current,
       retentionMonths,
-    ).map((p) => ({ table: p.table, name: partitionName(p.table, p.month), month: formatYearMonth(p.month), monthStart: p.month }));
+    ).map((p) => ({ table: p.table, name: partitionName(p.table, p.month), month: p.month }));
   }
 
   private async apply(
     job: JobContext<Candidate>,
     options: CleanupOptions,
-    run: { type: SessionType; current: Date; retentionMonths: number },
+    run: { type: SessionType; current: YearMonth; retentionMonths: number },
   ): Promise<JobOutcome<PartitionCleanupResult>> {
     const { retentionMonths } = run;
     const dryRun = options.dryRun ?? false;
@@ -85,7 +84,7 @@ export class PartitionCleanupService {
       session_id: job.sessionId,
       dry_run: dryRun,
       retention_months: retentionMonths,
-      keep_from: formatYearMonth(retentionKeepFrom(run.current, retentionMonths)),
+      keep_from: retentionKeepFrom(run.current, retentionMonths),
       archive_enabled: this.config.enabled.archive,
       would_drop: candidates.map(plain),
       dropped: [],
@@ -131,14 +130,14 @@ export class PartitionCleanupService {
 
   /** One partition past retention: archive then drop, or drop alone when explicitly allowed. */
   private async process(candidate: Candidate, job: JobContext<Candidate>, result: PartitionCleanupResult): Promise<void> {
-    const { table, name, monthStart } = candidate;
-    const ref: PartitionRef = { table, name, month: candidate.month };
+    const { table, name, month } = candidate;
+    const ref: PartitionRef = { table, name, month };
     await job.markRunning(candidate);
     try {
       if (this.archiveActive) {
         let dropped = false;
-        const outcome = await (this.archiveStep as ArchiveStep).archiveThenDrop(table, monthStart, async () => {
-          await this.repository.dropMonthPartition(table, monthStart);
+        const outcome = await (this.archiveStep as ArchiveStep).archiveThenDrop(table, month, async () => {
+          await this.repository.dropMonthPartition(table, month);
           dropped = true;
         });
         if (outcome.archived) result.archived.push({ ...ref, files: outcome.files, rows: outcome.rows, detail: outcome.detail });
@@ -150,14 +149,14 @@ export class PartitionCleanupService {
           details: { action: dropped ? 'archived_and_dropped' : 'not_dropped', archived: outcome.archived, files: outcome.files, rows: outcome.rows, detail: outcome.detail },
         });
       } else {
-        const dropped = await this.repository.dropMonthPartition(table, monthStart);
+        const dropped = await this.repository.dropMonthPartition(table, month);
         if (dropped) result.dropped.push(ref);
         else result.skipped.push({ ...ref, reason: 'partition no longer exists' });
         this.logger.warn(`dropped partition ${name} without archiving (drop_without_archive)`);
         await job.finishRecord(candidate, { ok: true, details: { action: dropped ? 'dropped_without_archive' : 'missing' } });
       }
     } catch (error) {
-      const reason = (error as Error).message;
+      const reason = errorMessage(error);
       this.logger.error(`cleanup of partition ${name} failed: ${reason}`);
       result.skipped.push({ ...ref, reason: `failed: ${reason}` });
       await job.finishRecord(candidate, { ok: false, error: reason });

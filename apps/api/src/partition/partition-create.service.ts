@@ -1,11 +1,22 @@
-import { STATS_TABLES, type PartitionCreateResult, type PartitionMovedRows, type PartitionRef, type SessionCategory, type SessionType, type StatsTable } from '@capacity/contracts';
+import {
+  currentMonthIn,
+  isYearMonth,
+  STATS_TABLES,
+  type PartitionCreateResult,
+  type PartitionMovedRows,
+  type PartitionRef,
+  type SessionCategory,
+  type SessionType,
+  type StatsTable,
+  type YearMonth,
+} from '@capacity/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InvalidInputError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { partitionName } from './partition-naming';
-import { currentMonth, formatYearMonth, missingMonths, monthsAhead, monthsToRescue, parseYearMonth } from './partition-plan';
+import { missingMonths, monthsAhead, monthsToRescue } from './partition-plan';
 import { PartitionRepository } from './partition.repository';
 
 export interface RunContext {
@@ -17,7 +28,7 @@ export interface RunContext {
 /** The months to create for one table: one record of the session. */
 interface TablePlan {
   table: StatsTable;
-  months: Date[];
+  months: YearMonth[];
 }
 
 export interface CreateRequest {
@@ -26,7 +37,7 @@ export interface CreateRequest {
   table?: StatsTable;
 }
 
-const ref = (table: StatsTable, month: Date): PartitionRef => ({ table, name: partitionName(table, month), month: formatYearMonth(month) });
+const ref = (table: StatsTable, month: YearMonth): PartitionRef => ({ table, name: partitionName(table, month), month });
 
 /** Creates month partitions (on demand, or ahead of time by the maintenance run) and rescues default rows. */
 @Injectable()
@@ -41,11 +52,10 @@ export class PartitionCreateService {
 
   /** `{ month }` → that month; `{ futureMonths: n }` → the current month and n after it; one table or all four. */
   async create(request: CreateRequest, context: RunContext): Promise<PartitionCreateResult> {
-    let months: Date[];
+    let months: YearMonth[];
     if (request.month !== undefined) {
-      const month = parseYearMonth(request.month);
-      if (!month) throw new InvalidInputError(`month must be a month as YYYY-MM, got ${JSON.stringify(request.month)}`, 'month');
-      months = [month];
+      if (!isYearMonth(request.month)) throw new InvalidInputError(`month must be a month as YYYY-MM, got ${JSON.stringify(request.month)}`, 'month');
+      months = [request.month];
     } else {
       months = monthsAhead(this.currentMonth(), request.futureMonths ?? this.config.partitionPremakeMonths);
     }
@@ -61,8 +71,8 @@ export class PartitionCreateService {
     return this.run(() => this.maintenancePlan(), context);
   }
 
-  currentMonth(): Date {
-    return currentMonth(new Date(), this.config.timeZone);
+  currentMonth(): YearMonth {
+    return currentMonthIn(this.config.timeZone);
   }
 
   private async maintenancePlan(): Promise<TablePlan[]> {
@@ -70,11 +80,9 @@ export class PartitionCreateService {
     const wanted = monthsAhead(current, this.config.partitionPremakeMonths);
     const [partitions, inDefault] = await Promise.all([this.repository.listPartitions(STATS_TABLES, { measure: false }), this.repository.defaultRowsByMonth()]);
     return STATS_TABLES.map((table) => {
-      const existing = partitions.filter((p) => p.table === table && p.month).map((p) => p.month as Date);
+      const existing = partitions.flatMap((p) => (p.table === table && p.month ? [p.month] : []));
       const rescue = monthsToRescue(inDefault.filter((row) => row.table === table).map((row) => row.month), current, this.config.partitionPremakeMonths);
-      const months = new Map<number, Date>();
-      for (const month of [...missingMonths(wanted, existing), ...rescue]) months.set(month.getTime(), month);
-      return { table, months: [...months.values()].sort((a, b) => a.getTime() - b.getTime()) };
+      return { table, months: [...new Set([...missingMonths(wanted, existing), ...rescue])].sort() };
     });
   }
 

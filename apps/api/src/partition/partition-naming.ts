@@ -1,14 +1,4 @@
-import {
-  addMonths as addYearMonths,
-  addMonthsToDate,
-  isCalendarDate,
-  monthStartInstant,
-  STATS_TABLES,
-  type StatsTable,
-  utcCalendarDate,
-  yearMonthOf,
-  yearMonthOfInstant,
-} from '@capacity/contracts';
+import { addMonthsToDate, isCalendarDate, STATS_TABLES, type StatsTable, type YearMonth, yearMonthOf } from '@capacity/contracts';
 
 /** The column each statistics table is range-partitioned on. */
 export const PARTITION_KEYS: Record<StatsTable, string> = {
@@ -22,25 +12,9 @@ export function isStatsTable(name: string): name is StatsTable {
   return (STATS_TABLES as readonly string[]).includes(name);
 }
 
-// A partition's month travels here as the Date its range starts at (00:00Z on the 1st); the
-// arithmetic is the shared calendar's (libs/contracts/src/calendar).
-
-/** First day of the month of `date` (UTC calendar), as a Date at 00:00Z. */
-export function monthStart(date: Date): Date {
-  return monthStartInstant(yearMonthOfInstant(date));
-}
-
-export function addMonths(month: Date, count: number): Date {
-  return monthStartInstant(addYearMonths(yearMonthOfInstant(month), count));
-}
-
-export function formatDate(date: Date): string {
-  return utcCalendarDate(date);
-}
-
-/** `database_size_stats` + 2026-12 → `database_size_stats_2026_12`. */
-export function partitionName(table: StatsTable, month: Date): string {
-  return `${table}_${yearMonthOfInstant(month).replace('-', '_')}`;
+/** `database_size_stats` + `2026-12` → `database_size_stats_2026_12`. */
+export function partitionName(table: StatsTable, month: YearMonth): string {
+  return `${table}_${month.replace('-', '_')}`;
 }
 
 export function defaultPartitionName(table: StatsTable): string {
@@ -48,12 +22,12 @@ export function defaultPartitionName(table: StatsTable): string {
 }
 
 /** Parses `<table>_YYYY_MM` back into its table and month; null for anything else. */
-export function parsePartitionName(name: string): { table: StatsTable; month: Date } | null {
+export function parsePartitionName(name: string): { table: StatsTable; month: YearMonth } | null {
   const match = /^(.+)_(\d{4})_(\d{2})$/.exec(name);
   if (!match || !isStatsTable(match[1])) return null;
   const month = Number(match[3]);
   if (month < 1 || month > 12) return null;
-  return { table: match[1], month: monthStartInstant(`${match[2]}-${match[3]}`) };
+  return { table: match[1], month: `${match[2]}-${match[3]}` };
 }
 
 /**
@@ -66,8 +40,8 @@ export function parseRangeBound(expression: string): { isDefault: true } | { isD
   return match ? { isDefault: false, from: match[1], to: match[2] } : null;
 }
 
-/** The month start when `[from, to)` is exactly one calendar month, else null. */
-export function monthOfRange(from: string, to: string): Date | null {
+/** The month when `[from, to)` is exactly one calendar month, else null. */
+export function monthOfRange(from: string, to: string): YearMonth | null {
   if (!isCalendarDate(from) || !from.endsWith('-01')) return null;
-  return addMonthsToDate(from, 1) === to ? monthStartInstant(yearMonthOf(from)) : null;
+  return addMonthsToDate(from, 1) === to ? yearMonthOf(from) : null;
 }

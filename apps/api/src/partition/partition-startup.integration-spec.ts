@@ -1,12 +1,12 @@
-import { STATS_TABLES } from '@capacity/contracts';
+import { addMonths, currentMonthIn, STATS_TABLES } from '@capacity/contracts';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testServerKind } from '../test-support/test-database';
-import { addMonths, partitionName } from './partition-naming';
-import { currentMonth, monthsAhead } from './partition-plan';
+import { partitionName } from './partition-naming';
+import { monthsAhead } from './partition-plan';
 import { createMissingMonthPartitions } from './partition-startup.service';
 import { PartitionRepository } from './partition.repository';
 
-const current = currentMonth(new Date(), 'UTC');
+const current = currentMonthIn('UTC');
 
 describe(`month partitions at start-up with PARTITION_ENABLED=false (${testServerKind()} PostgreSQL)`, () => {
   let t: TestApp;

@@ -1,16 +1,16 @@
-import { STATS_TABLES } from '@capacity/contracts';
+import { currentMonthIn, STATS_TABLES, type YearMonth } from '@capacity/contracts';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { errorMessage } from '../collector/engines/to-bytes';
+import { errorMessage } from '../common/error-message';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { currentMonth, missingMonths, monthsAhead } from './partition-plan';
+import { missingMonths, monthsAhead } from './partition-plan';
 import { PartitionRepository } from './partition.repository';
 
 /** Creates the partitions of `months` that are missing, for every statistics table (idempotent); the names created. */
-export async function createMissingMonthPartitions(repository: PartitionRepository, months: readonly Date[]): Promise<string[]> {
+export async function createMissingMonthPartitions(repository: PartitionRepository, months: readonly YearMonth[]): Promise<string[]> {
   const partitions = await repository.listPartitions(STATS_TABLES, { measure: false });
   const created: string[] = [];
   for (const table of STATS_TABLES) {
-    const existing = partitions.filter((partition) => partition.table === table && partition.month).map((partition) => partition.month as Date);
+    const existing = partitions.flatMap((partition) => (partition.table === table && partition.month ? [partition.month] : []));
     for (const month of missingMonths(months, existing)) {
       const outcome = await repository.createMonthPartition(table, month);
       if (outcome.created) created.push(outcome.name);
@@ -35,7 +35,7 @@ export class PartitionStartupService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.config.enabled.partition) return;
-    const months = monthsAhead(currentMonth(new Date(), this.config.timeZone), this.config.partitionPremakeMonths);
+    const months = monthsAhead(currentMonthIn(this.config.timeZone), this.config.partitionPremakeMonths);
     try {
       await createMissingMonthPartitions(this.repository, months);
     } catch (error) {

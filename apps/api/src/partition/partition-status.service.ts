@@ -1,8 +1,7 @@
-import { STATS_TABLES, type PartitionInfo, type PartitionStatusResponse, type StatsTable, type TablePartitionStatus } from '@capacity/contracts';
+import { currentMonthIn, STATS_TABLES, type PartitionInfo, type PartitionStatusResponse, type StatsTable, type TablePartitionStatus } from '@capacity/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { tableHealth } from './partition-health';
-import { currentMonth, formatYearMonth } from './partition-plan';
 import { PartitionRepository, type PartitionRow } from './partition.repository';
 
 /** Month partitions in range order, then anything unreadable, then the default partition. */
@@ -39,14 +38,14 @@ export class PartitionStatusService {
   }
 
   async status(): Promise<PartitionStatusResponse> {
-    const current = currentMonth(new Date(), this.config.timeZone);
+    const current = currentMonthIn(this.config.timeZone);
     const [rows, inDefault] = await Promise.all([this.repository.listPartitions(STATS_TABLES), this.repository.defaultRowsByMonth()]);
     const tables: TablePartitionStatus[] = STATS_TABLES.map((table) => {
       const partitions = rows.filter((row) => row.table === table).sort(byRange);
       const defaults = inDefault.filter((row) => row.table === table);
       const findings = tableHealth({
         table,
-        months: partitions.filter((p) => p.month).map((p) => p.month as Date),
+        months: partitions.flatMap((p) => (p.month ? [p.month] : [])),
         defaultRowsByMonth: defaults,
         current,
         premakeMonths: this.config.partitionPremakeMonths,
@@ -64,7 +63,7 @@ export class PartitionStatusService {
     return {
       tables,
       healthy: tables.every((table) => table.healthy),
-      current_month: formatYearMonth(current),
+      current_month: current,
       premake_months: this.config.partitionPremakeMonths,
       retention_months: this.config.retentionMonths,
       checked_at: new Date().toISOString(),

@@ -1,7 +1,8 @@
-import { STATS_TABLES, type PartitionCleanupResult, type PartitionCreateResult, type PartitionStatusResponse, type StatsTable } from '@capacity/contracts';
+import { addMonths, currentMonthIn, firstDayOf, STATS_TABLES, type PartitionCleanupResult, type PartitionCreateResult, type PartitionStatusResponse, type StatsTable } from '@capacity/contracts';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { required } from '../common/required';
 import { JobRunner } from '../jobs/job-runner.service';
 import { OrphanedRunSweep } from '../jobs/orphaned-run-sweep.service';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -12,13 +13,11 @@ import { testServerKind } from '../test-support/test-database';
 import type { ArchiveStep, ArchiveStepResult } from './archive-step';
 import { ARCHIVE_DISABLED_MESSAGE, PartitionCleanupService, SCHEDULED_NO_ARCHIVE_MESSAGE } from './partition-cleanup.service';
 import { PartitionCreateService } from './partition-create.service';
-import { addMonths, formatDate, partitionName } from './partition-naming';
-import { currentMonth, formatYearMonth } from './partition-plan';
+import { partitionName } from './partition-naming';
 import { PartitionRepository } from './partition.repository';
 
-const current = currentMonth(new Date(), 'UTC');
-const monthAt = (offset: number) => addMonths(current, offset);
-const ym = (offset: number) => formatYearMonth(monthAt(offset));
+const current = currentMonthIn('UTC');
+const ym = (offset: number) => addMonths(current, offset);
 const day = (offset: number, dayOfMonth: number) => `${ym(offset)}-${String(dayOfMonth).padStart(2, '0')}`;
 
 async function childPartitions(ds: DataSource, table: StatsTable): Promise<string[]> {
@@ -50,7 +49,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
   it('creates a month partition with its indexes, and a second call creates nothing', async () => {
     const first = await post('create', { month: ym(-30) }).expect(201);
     const body = first.body as PartitionCreateResult;
-    expect(body.created.map((p) => p.name).sort()).toEqual(STATS_TABLES.map((table) => partitionName(table, monthAt(-30))).sort());
+    expect(body.created.map((p) => p.name).sort()).toEqual(STATS_TABLES.map((table) => partitionName(table, ym(-30))).sort());
     expect(body.existing).toEqual([]);
 
     const again = (await post('create', { month: ym(-30) }).expect(201)).body as PartitionCreateResult;
@@ -58,10 +57,10 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
     expect(again.existing).toHaveLength(4);
     for (const table of STATS_TABLES) {
       const children = await childPartitions(t.dataSource, table);
-      expect(children.filter((name) => name === partitionName(table, monthAt(-30)))).toHaveLength(1);
+      expect(children.filter((name) => name === partitionName(table, ym(-30)))).toHaveLength(1);
       const [{ parent, child }]: { parent: string; child: string }[] = await t.dataSource.query(
         `SELECT (SELECT count(*) FROM pg_indexes WHERE tablename = $1) AS parent, (SELECT count(*) FROM pg_indexes WHERE tablename = $2) AS child`,
-        [table, partitionName(table, monthAt(-30))],
+        [table, partitionName(table, ym(-30))],
       );
       expect(Number(child)).toBe(Number(parent));
       expect(Number(child)).toBeGreaterThanOrEqual(2);
@@ -86,8 +85,8 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
 
     const result = (await post('create', { month: ym(-24), table: 'database_size_stats' }).expect(201)).body as PartitionCreateResult;
 
-    expect(result.created.map((p) => p.name)).toEqual([partitionName('database_size_stats', monthAt(-24))]);
-    expect(result.moved).toEqual([{ table: 'database_size_stats', name: partitionName('database_size_stats', monthAt(-24)), month: ym(-24), rows: 40 }]);
+    expect(result.created.map((p) => p.name)).toEqual([partitionName('database_size_stats', ym(-24))]);
+    expect(result.moved).toEqual([{ table: 'database_size_stats', name: partitionName('database_size_stats', ym(-24)), month: ym(-24), rows: 40 }]);
     expect(await totals(t.dataSource)).toEqual(before);
     const placed: { partition: string; rows: string; sum: string }[] = await t.dataSource.query(
       `SELECT tableoid::regclass::text AS partition, count(*) AS rows, sum(size_bytes)::text AS sum FROM database_size_stats
@@ -96,7 +95,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
     );
     const expectedSum = rows.reduce((sum, row) => sum + BigInt(row.sizeBytes), 0n).toString();
     expect(placed).toEqual([
-      { partition: partitionName('database_size_stats', monthAt(-24)), rows: '40', sum: expectedSum },
+      { partition: partitionName('database_size_stats', ym(-24)), rows: '40', sum: expectedSum },
       { partition: 'database_size_stats_default', rows: '1', sum: '777' },
     ]);
     // The default is attached again and still takes rows outside every range.
@@ -106,7 +105,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
 
   it('maintenance premakes the missing future months and rescues default rows into them', async () => {
     const repository = t.app.get(PartitionRepository);
-    expect(await repository.dropMonthPartition('instance_size_stats', monthAt(2))).toBe(true);
+    expect(await repository.dropMonthPartition('instance_size_stats', ym(2))).toBe(true);
     await insertInstanceStats(t.dataSource, [
       { instanceId, date: day(2, 5), totalSizeBytes: 123, databaseCount: 2 },
       { instanceId, date: day(2, 6), totalSizeBytes: 456, databaseCount: 2 },
@@ -116,9 +115,9 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
 
     // The earlier tests left one row each of months −29 and −27 in database_size_stats_default: rescued too.
     const expected = [
-      [partitionName('database_size_stats', monthAt(-29)), 1],
-      [partitionName('database_size_stats', monthAt(-27)), 1],
-      [partitionName('instance_size_stats', monthAt(2)), 2],
+      [partitionName('database_size_stats', ym(-29)), 1],
+      [partitionName('database_size_stats', ym(-27)), 1],
+      [partitionName('instance_size_stats', ym(2)), 2],
     ];
     expect(result.created.map((p) => p.name)).toEqual(expected.map(([name]) => name));
     expect(result.moved.map((m) => [m.name, m.rows])).toEqual(expected);
@@ -129,12 +128,12 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
     const rows: { partition: string; total: string }[] = await t.dataSource.query(
       `SELECT tableoid::regclass::text AS partition, sum(total_size_bytes)::text AS total FROM instance_size_stats GROUP BY 1`,
     );
-    expect(rows).toEqual([{ partition: partitionName('instance_size_stats', monthAt(2)), total: '579' }]);
+    expect(rows).toEqual([{ partition: partitionName('instance_size_stats', ym(2)), total: '579' }]);
     const session = await t.app.get(SessionsService).get(result.session_id);
     expect(session).toMatchObject({ sync_category: 'partition', sync_type: 'scheduled', status: 'completed' });
     expect(session.records.map((r) => r.instance_name).sort()).toEqual([...STATS_TABLES].sort());
     const record = session.records.find((r) => r.instance_name === 'instance_size_stats');
-    expect(record?.details).toMatchObject({ created: [partitionName('instance_size_stats', monthAt(2))], moved: [{ rows: 2 }] });
+    expect(record?.details).toMatchObject({ created: [partitionName('instance_size_stats', ym(2))], moved: [{ rows: 2 }] });
 
     const idle = await t.app.get(PartitionCreateService).maintain({ type: 'scheduled' });
     expect(idle.created).toEqual([]);
@@ -147,14 +146,14 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
     try {
       const repositories = [t.app.get(PartitionRepository), new PartitionRepository(other)];
       await insertInstanceStats(t.dataSource, [{ instanceId, date: day(-40, 9), totalSizeBytes: 9, databaseCount: 1 }]);
-      const months = [-40, -41, -42].map(monthAt);
+      const months = [-40, -41, -42].map(ym);
       const attempts = months.flatMap((month) =>
         STATS_TABLES.flatMap((table) => [0, 1, 0, 1].map((which) => repositories[which].createMonthPartition(table, month))),
       );
       const outcomes = await Promise.all(attempts);
       for (const month of months) {
         for (const table of STATS_TABLES) {
-          const mine = outcomes.filter((o) => o.table === table && o.month.getTime() === month.getTime());
+          const mine = outcomes.filter((o) => o.table === table && o.month === month);
           expect(mine.filter((o) => o.created)).toHaveLength(1);
           expect((await childPartitions(t.dataSource, table)).filter((name) => name === partitionName(table, month))).toHaveLength(1);
         }
@@ -171,8 +170,8 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
   });
 
   it('prunes a one-month query on database_size_stats to that month partition', async () => {
-    const from = formatDate(current);
-    const to = formatDate(monthAt(1));
+    const from = firstDayOf(current);
+    const to = firstDayOf(ym(1));
     const [{ 'QUERY PLAN': plan }]: { 'QUERY PLAN': unknown }[] = await t.dataSource.query(
       `EXPLAIN (FORMAT JSON) SELECT instance_id, sum(size_bytes) FROM database_size_stats
        WHERE collected_date >= '${from}' AND collected_date < '${to}' GROUP BY instance_id`,
@@ -206,15 +205,15 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'database_size_stats'::regclass`,
       );
       for (const partition of list) {
-        const truth = engine.find((row) => row.name === partition.name)!;
+        const truth = required(engine.find((row) => row.name === partition.name), partition.name);
         expect(partition).toMatchObject({ table: 'database_size_stats', row_count: Number(truth.rows), row_count_estimated: false, total_bytes: Number(truth.bytes) });
       }
-      const month = list.find((p) => p.name === partitionName('database_size_stats', monthAt(-24)))!;
-      expect(month).toMatchObject({ range_from: formatDate(monthAt(-24)), range_to: formatDate(monthAt(-23)), row_count: 40 });
+      const month = required(list.find((p) => p.name === partitionName('database_size_stats', ym(-24))), 'the partition of 24 months ago');
+      expect(month).toMatchObject({ range_from: firstDayOf(ym(-24)), range_to: firstDayOf(ym(-23)), row_count: 40 });
     });
 
     it('flags the planner estimate instead of counting a partition estimated over 5 M rows', async () => {
-      const name = partitionName('instance_size_stats', monthAt(1));
+      const name = partitionName('instance_size_stats', ym(1));
       // Stand-in for a very large partition: the planner statistics say 6 M rows (superuser test server).
       await t.dataSource.query(`UPDATE pg_class SET reltuples = 6000000 WHERE relname = $1`, [name]);
       const list = (await t.http.get('/api/v1/partitions?table=instance_size_stats').auth(t.adminToken, { type: 'bearer' }).expect(200)).body.data as {
@@ -230,8 +229,8 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       await t.app.get(PartitionRepository).dropMonthPartition('database_size_aggregations', current);
       const status = (await t.http.get('/api/v1/partitions/status').auth(t.adminToken, { type: 'bearer' }).expect(200)).body as PartitionStatusResponse;
       expect(status).toMatchObject({ healthy: false, current_month: ym(0), premake_months: 3, retention_months: 12 });
-      const stats = status.tables.find((table) => table.table === 'database_size_stats')!;
-      const defaultRows = stats.partitions.find((p) => p.is_default)!.row_count;
+      const stats = required(status.tables.find((table) => table.table === 'database_size_stats'), 'database_size_stats');
+      const defaultRows = required(stats.partitions.find((p) => p.is_default), 'the default partition').row_count;
       expect(stats.default_rows).toBe(defaultRows);
       // Far-future rows stay in the default (beyond the premake window); months so far: −42…−40, −30, −29, −27, −24, 0…3.
       expect(stats.findings.filter((f) => f.kind === 'rows_in_default').map((f) => f.month)).toEqual([ym(60)]);
@@ -239,7 +238,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       expect(stats.findings.filter((f) => f.kind === 'gap').map((f) => f.month)).toEqual([ym(-39), ym(-28), ym(-26), ym(-23)]);
       expect(stats.partition_count).toBe(stats.partitions.length - 1);
       expect(stats.total_bytes).toBe(stats.partitions.reduce((sum, p) => sum + p.total_bytes, 0));
-      const aggregations = status.tables.find((table) => table.table === 'database_size_aggregations')!;
+      const aggregations = required(status.tables.find((table) => table.table === 'database_size_aggregations'), 'database_size_aggregations');
       expect(aggregations.findings.filter((f) => f.kind === 'missing_current')).toEqual([
         { kind: 'missing_current', month: ym(0), message: expect.stringContaining(ym(0)) },
       ]);
@@ -262,7 +261,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       const past: string[] = [];
       for (const table of STATS_TABLES) {
         for (const name of await monthsOf(table)) {
-          const match = /_(\d{4})_(\d{2})$/.exec(name)!;
+          const match = required(/_(\d{4})_(\d{2})$/.exec(name), `the month of ${name}`);
           if (`${match[1]}-${match[2]}` < ym(-12)) past.push(name);
         }
       }
@@ -272,8 +271,8 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
     it('dry run lists exactly the partitions past retention and drops nothing', async () => {
       const before = await Promise.all(STATS_TABLES.map(monthsOf));
       const past = await expectedPast();
-      expect(past).toContain(partitionName('database_size_stats', monthAt(-13)));
-      expect(past).not.toContain(partitionName('database_size_stats', monthAt(-12)));
+      expect(past).toContain(partitionName('database_size_stats', ym(-13)));
+      expect(past).not.toContain(partitionName('database_size_stats', ym(-12)));
       const result = (await post('cleanup', { retention_months: 12, dry_run: true }).expect(200)).body as PartitionCleanupResult;
       expect(result).toMatchObject({ dry_run: true, retention_months: 12, keep_from: ym(-12), dropped: [], archived: [], skipped: [], message: null });
       expect(result.would_drop.map((p) => p.name).sort()).toEqual(past);
@@ -306,7 +305,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       expect(result.dropped.map((p) => p.name).sort()).toEqual(past);
       expect((await Promise.all(STATS_TABLES.map(monthsOf))).flat().sort()).toEqual(kept);
       for (const table of STATS_TABLES) {
-        for (const offset of [-12, -11, 0, 1, 2, 3]) expect(kept).toContain(partitionName(table, monthAt(offset)));
+        for (const offset of [-12, -11, 0, 1, 2, 3]) expect(kept).toContain(partitionName(table, ym(offset)));
       }
       const rows: { database_name: string }[] = await t.dataSource.query(
         `SELECT database_name FROM database_size_stats WHERE database_name IN ('kept', 'gone')`,
@@ -327,8 +326,8 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
           const name = partitionName(table, month);
           const existedBefore = await exists(name);
           await drop();
-          calls.push({ table, month: formatYearMonth(month), existedBefore, existsAfter: await exists(name) });
-          return { archived: true, files: [`${table}/${formatYearMonth(month)}.parquet`], rows: 0, detail: 'fake archive' };
+          calls.push({ table, month, existedBefore, existsAfter: await exists(name) });
+          return { archived: true, files: [`${table}/${month}.parquet`], rows: 0, detail: 'fake archive' };
         },
       };
       const service = new PartitionCleanupService(
@@ -340,7 +339,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       const result = await service.cleanup({ retentionMonths: 12, category: 'archive', type: 'scheduled' });
       expect(calls.map((c) => [c.table, c.month]).sort()).toEqual(STATS_TABLES.map((table) => [table, ym(-15)]).sort());
       expect(calls.every((c) => c.existedBefore && !c.existsAfter)).toBe(true);
-      expect(result.archived.map((a) => a.name).sort()).toEqual(STATS_TABLES.map((table) => partitionName(table, monthAt(-15))).sort());
+      expect(result.archived.map((a) => a.name).sort()).toEqual(STATS_TABLES.map((table) => partitionName(table, ym(-15))).sort());
       expect(result.dropped).toHaveLength(4);
       const session = await t.app.get(SessionsService).get(result.session_id);
       expect(session).toMatchObject({ sync_category: 'archive', sync_type: 'scheduled', status: 'completed' });
@@ -427,7 +426,7 @@ describe(`partition jobs at start-up (${testServerKind()} PostgreSQL)`, () => {
   it('runs one maintenance at bootstrap so the premake months exist, and schedules both jobs', async () => {
     for (const table of STATS_TABLES) {
       const children = await childPartitions(t.dataSource, table);
-      for (const offset of [0, 1, 2, 3, 4, 5]) expect(children).toContain(partitionName(table, monthAt(offset)));
+      for (const offset of [0, 1, 2, 3, 4, 5]) expect(children).toContain(partitionName(table, ym(offset)));
     }
     const sessions = await t.http.get('/api/v1/sessions?category=partition').auth(t.adminToken, { type: 'bearer' }).expect(200);
     expect(sessions.body.data).toHaveLength(1);

@@ -1,16 +1,8 @@
-import { EXACT_COUNT_ROW_LIMIT, STATS_TABLES, type StatsTable } from '@capacity/contracts';
+import { EXACT_COUNT_ROW_LIMIT, monthRange, STATS_TABLES, type StatsTable, type YearMonth } from '@capacity/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  addMonths,
-  defaultPartitionName,
-  formatDate,
-  monthOfRange,
-  parseRangeBound,
-  PARTITION_KEYS,
-  partitionName,
-} from './partition-naming';
+import { defaultPartitionName, monthOfRange, parseRangeBound, PARTITION_KEYS, partitionName } from './partition-naming';
 
 /** Advisory-lock class of the per-table partition DDL lock (two-key form: class, table index). */
 const DDL_LOCK_CLASS = 7_364_200;
@@ -23,8 +15,8 @@ export interface PartitionRow {
   /** `YYYY-MM-DD` bounds, null for the default partition or bounds this module does not read. */
   rangeFrom: string | null;
   rangeTo: string | null;
-  /** Month start when the partition covers exactly one calendar month. */
-  month: Date | null;
+  /** The month when the partition covers exactly one calendar month. */
+  month: YearMonth | null;
   rowCount: number;
   rowCountEstimated: boolean;
   totalBytes: number;
@@ -33,7 +25,7 @@ export interface PartitionRow {
 export interface CreateMonthOutcome {
   table: StatsTable;
   name: string;
-  month: Date;
+  month: YearMonth;
   created: boolean;
   /** Rows moved out of `<table>_default` into the new partition. */
   movedRows: number;
@@ -82,7 +74,7 @@ export class PartitionRepository {
   }
 
   /** Rows of `<table>_default` by month of the partition key (uses the key index; empty defaults cost nothing). */
-  async defaultRowsByMonth(tables: readonly StatsTable[] = STATS_TABLES): Promise<{ table: StatsTable; month: Date; rows: number }[]> {
+  async defaultRowsByMonth(tables: readonly StatsTable[] = STATS_TABLES): Promise<{ table: StatsTable; month: YearMonth; rows: number }[]> {
     const parts = tables.map(
       (table, index) =>
         `SELECT $${index + 1}::text AS table_name, to_char(${quote(PARTITION_KEYS[table])}, 'YYYY-MM') AS month, count(*)::bigint AS rows
@@ -93,7 +85,7 @@ export class PartitionRepository {
       `${parts.join(' UNION ALL ')} ORDER BY 1, 2`,
       [...tables],
     );
-    return rows.map((row) => ({ table: row.table_name, month: new Date(`${row.month}-01T00:00:00Z`), rows: Number(row.rows) }));
+    return rows.map((row) => ({ table: row.table_name, month: row.month, rows: Number(row.rows) }));
   }
 
   /**
@@ -102,10 +94,9 @@ export class PartitionRepository {
    * partition is reported, not recreated. Rows of that month already in the default partition are moved into
    * the new partition in the same transaction (detach default, create, move, re-attach): none is lost.
    */
-  async createMonthPartition(table: StatsTable, month: Date): Promise<CreateMonthOutcome> {
+  async createMonthPartition(table: StatsTable, month: YearMonth): Promise<CreateMonthOutcome> {
     const name = partitionName(table, month);
-    const from = formatDate(month);
-    const to = formatDate(addMonths(month, 1));
+    const { from, to } = monthRange(month);
     return this.dataSource.transaction(async (manager) => {
       await this.lockTable(manager, table);
       const state = await this.relationState(manager, table, name);
@@ -144,7 +135,7 @@ export class PartitionRepository {
   }
 
   /** Detaches and drops the month partition of `table`; false when it does not exist. */
-  async dropMonthPartition(table: StatsTable, month: Date): Promise<boolean> {
+  async dropMonthPartition(table: StatsTable, month: YearMonth): Promise<boolean> {
     const name = partitionName(table, month);
     return this.dataSource.transaction(async (manager) => {
       await this.lockTable(manager, table);
@@ -183,9 +174,8 @@ export class PartitionRepository {
 }
 
 /** DDL for one monthly partition; names come only from the whitelist of statistics tables. */
-export function createPartitionSql(table: StatsTable, month: Date): string {
-  const from = formatDate(month);
-  const to = formatDate(addMonths(month, 1));
+export function createPartitionSql(table: StatsTable, month: YearMonth): string {
+  const { from, to } = monthRange(month);
   return `CREATE TABLE IF NOT EXISTS ${quote(partitionName(table, month))} PARTITION OF ${quote(table)} FOR VALUES FROM ('${from}') TO ('${to}')`;
 }
 

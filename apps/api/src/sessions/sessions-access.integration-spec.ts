@@ -1,4 +1,5 @@
 import type { Paginated, SessionDetailResponse, SessionResponse } from '@capacity/contracts';
+import { required } from '../common/required';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { SessionsService } from './sessions.service';
@@ -30,7 +31,7 @@ describe('GET /sessions by role', () => {
       const targets = outcomes.map(([instance], index) => ({ instanceId: instance?.id ?? null, name: instance?.name ?? `target-${index}` }));
       const { sessionId, recordIds } = await sessions.start({ category, job, type: 'scheduled', targets });
       for (const [index, [, outcome]] of outcomes.entries()) {
-        await sessions.finishRecord(recordIds.get(targets[index].name)!, outcome === true ? { ok: true, itemsSynced: 2 } : { ok: false, error: outcome });
+        await sessions.finishRecord(required(recordIds.get(targets[index].name), targets[index].name), outcome === true ? { ok: true, itemsSynced: 2 } : { ok: false, error: outcome });
       }
       await sessions.finish(sessionId, { summary });
       return sessionId;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { required } from '../common/required';
 import { dataSourceOptions } from '../database/data-source-options';
 import { createInstance } from '../test-support/factories';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
@@ -28,9 +29,9 @@ describe('SessionsService', () => {
       type: 'manual',
       targets: [{ instanceId: a.id, name: a.name }, { instanceId: b.id, name: b.name }],
     });
-    await sessions.markRunning(recordIds.get(a.name)!);
-    await sessions.finishRecord(recordIds.get(a.name)!, { ok: true, itemsSynced: 3 });
-    await sessions.finishRecord(recordIds.get(b.name)!, { ok: false, error: 'connection refused' });
+    await sessions.markRunning(required(recordIds.get(a.name), a.name));
+    await sessions.finishRecord(required(recordIds.get(a.name), a.name), { ok: true, itemsSynced: 3 });
+    await sessions.finishRecord(required(recordIds.get(b.name), b.name), { ok: false, error: 'connection refused' });
     const session = await sessions.finish(sessionId);
     expect(session).toMatchObject({ status: 'partial', total_instances: 2, successful_instances: 1, failed_instances: 1 });
     expect(session.records.map((r) => [r.instance_name, r.status, r.items_synced, r.error_message])).toEqual([
@@ -48,8 +49,8 @@ describe('SessionsService', () => {
       type: 'scheduled',
       targets: [a, b, c].map((instance) => ({ instanceId: instance.id, name: instance.name })),
     });
-    await deadProcess.finishRecord(recordIds.get(a.name)!, { ok: true, itemsSynced: 2 });
-    await deadProcess.markRunning(recordIds.get(b.name)!);
+    await deadProcess.finishRecord(required(recordIds.get(a.name), a.name), { ok: true, itemsSynced: 2 });
+    await deadProcess.markRunning(required(recordIds.get(b.name), b.name));
 
     expect(await sessions.failInterrupted(['collect'])).toBe(1);
 

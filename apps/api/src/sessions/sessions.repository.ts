@@ -2,6 +2,7 @@ import type { RecordStatus, SessionCategory, SessionRecordResponse, SessionRespo
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isoOrNull } from '../common/iso-timestamp';
 import type { JobName } from '../jobs/job-names';
 
 /** A `sync_sessions` row as the driver returns it. */
@@ -296,7 +297,6 @@ export class SessionsRepository {
   }
 }
 
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 const duration = (from: Date | null, to: Date | null): number | null => (from && to ? to.getTime() - from.getTime() : null);
 
 export function toSessionResponse(row: SessionRow): SessionResponse {
@@ -306,7 +306,7 @@ export function toSessionResponse(row: SessionRow): SessionResponse {
     sync_category: row.sync_category,
     status: row.status,
     started_at: row.started_at.toISOString(),
-    completed_at: iso(row.completed_at),
+    completed_at: isoOrNull(row.completed_at),
     duration_ms: duration(row.started_at, row.completed_at),
     total_instances: row.total_instances,
     successful_instances: row.successful_instances,
@@ -323,8 +323,8 @@ export function toRecordResponse(row: RecordRow): SessionRecordResponse {
     instance_id: row.instance_id,
     instance_name: row.instance_name,
     status: row.status,
-    started_at: iso(row.started_at),
-    completed_at: iso(row.completed_at),
+    started_at: isoOrNull(row.started_at),
+    completed_at: isoOrNull(row.completed_at),
     duration_ms: duration(row.started_at, row.completed_at),
     items_synced: row.items_synced,
     error_message: row.error_message,
@@ -340,7 +340,7 @@ export function toViewerResponse(row: ViewerSessionRow): SessionResponse {
     sync_category: 'capacity',
     status: row.status,
     started_at: row.started_at.toISOString(),
-    completed_at: iso(row.completed_at),
+    completed_at: isoOrNull(row.completed_at),
     duration_ms: duration(row.started_at, row.completed_at),
     total_instances: row.total,
     successful_instances: row.successful,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { SizeSource } from '../collector/collector.types';
 
 export interface DatabaseReading {
   name: string;
-  sizeBytes: number;
+  /** null: the size could not be read (never stored as 0). */
+  sizeBytes: number | null;
   dataSizeBytes: number | null;
   logSizeBytes: number | null;
+  sizeSource: SizeSource | null;
 }
 
 export interface InstanceReading {
@@ -14,14 +17,16 @@ export interface InstanceReading {
   collectedDate: string;
   collectedAt: Date;
   databases: DatabaseReading[];
-  totalSizeBytes: number;
+  /** null when a database's size is unknown: a sum of the readable part would look like a real total. */
+  totalSizeBytes: number | null;
   dataSizeBytes: number | null;
   logSizeBytes: number | null;
 }
 
 export interface LatestDatabaseRow {
   database_name: string;
-  size_bytes: string;
+  size_bytes: string | null;
+  size_source: SizeSource | null;
   data_size_bytes: string | null;
   log_size_bytes: string | null;
   collected_date: string;
@@ -42,12 +47,13 @@ export class StatsRepository {
     await this.dataSource.query(
       `WITH databases AS (
          INSERT INTO database_size_stats
-           (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at)
-         SELECT $1, t.name, t.size, t.data, t.log, $2::date, $3::timestamptz
-         FROM unnest($4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) AS t(name, size, data, log)
+           (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, size_source, collected_date, collected_at)
+         SELECT $1, t.name, t.size, t.data, t.log, t.source, $2::date, $3::timestamptz
+         FROM unnest($4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $11::varchar[]) AS t(name, size, data, log, source)
          ON CONFLICT (instance_id, database_name, collected_date) DO UPDATE
          SET size_bytes = EXCLUDED.size_bytes, data_size_bytes = EXCLUDED.data_size_bytes,
-             log_size_bytes = EXCLUDED.log_size_bytes, collected_at = EXCLUDED.collected_at, updated_at = now()
+             log_size_bytes = EXCLUDED.log_size_bytes, size_source = EXCLUDED.size_source,
+             collected_at = EXCLUDED.collected_at, updated_at = now()
          RETURNING 1
        )
        INSERT INTO instance_size_stats
@@ -68,8 +74,21 @@ export class StatsRepository {
         reading.totalSizeBytes,
         reading.dataSizeBytes,
         reading.logSizeBytes,
+        reading.databases.map((d) => d.sizeSource),
       ],
     );
+  }
+
+  /** The instance's newest instance reading (total, databases, log); undefined before the first. */
+  async latestInstance(instanceId: number): Promise<Record<string, unknown> | undefined> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count,
+              to_char(collected_date, 'YYYY-MM-DD') AS collected_date, collected_at
+       FROM instance_size_stats WHERE instance_id = $1
+       ORDER BY collected_date DESC, collected_at DESC LIMIT 1`,
+      [instanceId],
+    );
+    return rows[0];
   }
 
   /** The databases of the instance's latest reading (the newest instance row, else the newest database rows). */
@@ -86,11 +105,11 @@ export class StatsRepository {
          ORDER BY collected_date DESC, pref LIMIT 1
        )
        SELECT d.database_name, d.size_bytes::text AS size_bytes, d.data_size_bytes::text AS data_size_bytes,
-              d.log_size_bytes::text AS log_size_bytes, to_char(d.collected_date, 'YYYY-MM-DD') AS collected_date, d.collected_at
+              d.log_size_bytes::text AS log_size_bytes, d.size_source, to_char(d.collected_date, 'YYYY-MM-DD') AS collected_date, d.collected_at
        FROM database_size_stats d
        JOIN anchor a ON d.collected_date = a.collected_date AND d.collected_at = a.collected_at
        WHERE d.instance_id = $1
-       ORDER BY d.size_bytes DESC, d.database_name`,
+       ORDER BY d.size_bytes DESC NULLS LAST, d.database_name`,
       [instanceId],
     );
   }

@@ -3,13 +3,13 @@ import { toInstanceReading } from './stats.service';
 describe('toInstanceReading', () => {
   const at = new Date('2026-11-28T16:30:00Z');
 
-  it('sums databases into the instance total and uses the instance log when there is one', () => {
+  it('adds the instance log to the databases in the total, keeping both parts', () => {
     const reading = toInstanceReading(
       7,
       {
         databases: [
-          { name: 'a', sizeBytes: 100, dataSizeBytes: 100, logSizeBytes: null },
-          { name: 'b', sizeBytes: 50, dataSizeBytes: 50, logSizeBytes: null },
+          { name: 'a', sizeBytes: 100, dataSizeBytes: 100, logSizeBytes: null, sizeSource: 'files' },
+          { name: 'b', sizeBytes: 50, dataSizeBytes: 50, logSizeBytes: null, sizeSource: 'files' },
         ],
         instanceLogBytes: 16_777_216,
         warnings: [],
@@ -18,7 +18,7 @@ describe('toInstanceReading', () => {
       at,
       'Asia/Shanghai',
     );
-    expect(reading).toMatchObject({ instanceId: 7, collectedDate: '2026-11-29', totalSizeBytes: 150, dataSizeBytes: 150, logSizeBytes: 16_777_216 });
+    expect(reading).toMatchObject({ instanceId: 7, collectedDate: '2026-11-29', totalSizeBytes: 150 + 16_777_216, dataSizeBytes: 150, logSizeBytes: 16_777_216 });
     expect(reading.databases).toHaveLength(2);
   });
 
@@ -27,8 +27,8 @@ describe('toInstanceReading', () => {
       1,
       {
         databases: [
-          { name: 'x', sizeBytes: 30, dataSizeBytes: 20, logSizeBytes: 10 },
-          { name: 'y', sizeBytes: 12, dataSizeBytes: 8, logSizeBytes: 4 },
+          { name: 'x', sizeBytes: 30, dataSizeBytes: 20, logSizeBytes: 10, sizeSource: 'files' },
+          { name: 'y', sizeBytes: 12, dataSizeBytes: 8, logSizeBytes: 4, sizeSource: 'files' },
         ],
         instanceLogBytes: null,
         warnings: [],
@@ -45,8 +45,8 @@ describe('toInstanceReading', () => {
       1,
       {
         databases: [
-          { name: 'x', sizeBytes: 30, dataSizeBytes: 30, logSizeBytes: null },
-          { name: 'x', sizeBytes: 99, dataSizeBytes: 99, logSizeBytes: null },
+          { name: 'x', sizeBytes: 30, dataSizeBytes: 30, logSizeBytes: null, sizeSource: 'files' },
+          { name: 'x', sizeBytes: 99, dataSizeBytes: 99, logSizeBytes: null, sizeSource: 'files' },
         ],
         instanceLogBytes: null,
         warnings: [],
@@ -57,5 +57,27 @@ describe('toInstanceReading', () => {
     );
     expect(reading).toMatchObject({ totalSizeBytes: 30, logSizeBytes: null });
     expect(reading.databases).toHaveLength(1);
+  });
+
+  it('leaves the total unknown (null) when a database size is, never the readable part as the total', () => {
+    const reading = toInstanceReading(
+      1,
+      {
+        databases: [
+          { name: 'seen', sizeBytes: 40, dataSizeBytes: 40, logSizeBytes: null, sizeSource: 'statistics' },
+          { name: 'hidden', sizeBytes: null, dataSizeBytes: null, logSizeBytes: null, sizeSource: null },
+        ],
+        instanceLogBytes: 8192,
+        warnings: ['size of 1 schema(s) unknown'],
+        serverVersion: 'MariaDB 10.11',
+      },
+      at,
+      'UTC',
+    );
+    expect(reading).toMatchObject({ totalSizeBytes: null, dataSizeBytes: 40, logSizeBytes: 8192 });
+    expect(reading.databases.map((d) => [d.name, d.sizeBytes, d.sizeSource])).toEqual([
+      ['seen', 40, 'statistics'],
+      ['hidden', null, null],
+    ]);
   });
 });

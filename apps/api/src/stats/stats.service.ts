@@ -5,7 +5,13 @@ import { bytesToMb, toNumberOrNull } from '../common/units';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StatsRepository, type InstanceReading } from './stats.repository';
 
-/** A collector result → the rows of one reading (names deduplicated, instance totals summed). */
+/**
+ * A collector result → the rows of one reading (names deduplicated, instance totals summed).
+ * The instance total is its databases plus the instance-level log (PostgreSQL WAL, MySQL/MariaDB
+ * binary logs, Oracle redo) when that was readable; both parts are kept: data = the databases,
+ * log = the instance log. An engine without an instance log (SQL Server) has the log inside each
+ * database's size: the total is the sum of the databases, data and log the sums of their parts.
+ */
 export function toInstanceReading(instanceId: number, result: CollectionResult, collectedAt: Date, timeZone: string): InstanceReading {
   const seen = new Set<string>();
   const databases = result.databases.filter((d) => (seen.has(d.name) ? false : (seen.add(d.name), true)));
@@ -16,7 +22,10 @@ export function toInstanceReading(instanceId: number, result: CollectionResult, 
     collectedDate: calendarDateIn(collectedAt, timeZone),
     collectedAt,
     databases,
-    totalSizeBytes: databases.reduce((total, d) => total + d.sizeBytes, 0),
+    // Unknown when a database's size is (never the readable part passed off as the total).
+    totalSizeBytes: databases.some((d) => d.sizeBytes === null)
+      ? null
+      : databases.reduce((total, d) => total + (d.sizeBytes ?? 0), 0) + (result.instanceLogBytes ?? 0),
     dataSizeBytes: sum(databases.map((d) => d.dataSizeBytes)),
     logSizeBytes: result.instanceLogBytes ?? sum(databases.map((d) => d.logSizeBytes)),
   };
@@ -36,12 +45,18 @@ export class StatsService {
     return reading;
   }
 
+  /** The newest instance_size_stats row as the table names its columns; undefined before the first reading. */
+  latestInstanceRow(instanceId: number): Promise<Record<string, unknown> | undefined> {
+    return this.repository.latestInstance(instanceId);
+  }
+
   async latestDatabaseSizes(instanceId: number): Promise<LatestDatabaseSizeResponse[]> {
     const rows = await this.repository.latestDatabases(instanceId);
     return rows.map((row) => ({
       database_name: row.database_name,
-      size_bytes: Number(row.size_bytes),
-      size_mb: bytesToMb(row.size_bytes) ?? 0,
+      size_bytes: toNumberOrNull(row.size_bytes),
+      size_mb: bytesToMb(row.size_bytes),
+      size_source: row.size_source,
       data_size_bytes: toNumberOrNull(row.data_size_bytes),
       data_size_mb: bytesToMb(row.data_size_bytes),
       log_size_bytes: toNumberOrNull(row.log_size_bytes),

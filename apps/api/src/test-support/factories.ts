@@ -29,7 +29,8 @@ export interface DatabaseStatRow {
   instanceId: number;
   databaseName: string;
   date: string;
-  sizeBytes: number;
+  /** null: a reading whose size could not be read. */
+  sizeBytes: number | null;
   dataSizeBytes?: number | null;
   logSizeBytes?: number | null;
 }
@@ -55,7 +56,8 @@ export async function insertDatabaseStats(dataSource: DataSource, rows: Database
 export interface InstanceStatRow {
   instanceId: number;
   date: string;
-  totalSizeBytes: number;
+  /** null: a database's size was unknown that day. */
+  totalSizeBytes: number | null;
   dataSizeBytes?: number | null;
   logSizeBytes?: number | null;
   databaseCount: number;

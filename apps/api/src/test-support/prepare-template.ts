@@ -1,9 +1,10 @@
+import { currentMonthIn } from '@capacity/contracts';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/run-migrations';
-import { currentMonth, monthsAhead } from '../partition/partition-plan';
+import { monthsAhead } from '../partition/partition-plan';
 import { createMissingMonthPartitions } from '../partition/partition-startup.service';
 import { PartitionRepository } from '../partition/partition.repository';
 import { TEMPLATE_DATABASE, withDatabase } from './test-database';
@@ -29,7 +30,7 @@ export async function prepareTemplate(serverUrl: string): Promise<void> {
   const defaults = loadAppConfig({});
   const dataSource = await new DataSource(dataSourceOptions(templateUrl, 1)).initialize();
   try {
-    const months = monthsAhead(currentMonth(new Date(), defaults.timeZone), defaults.partitionPremakeMonths);
+    const months = monthsAhead(currentMonthIn(defaults.timeZone), defaults.partitionPremakeMonths);
     await createMissingMonthPartitions(new PartitionRepository(dataSource), months);
   } finally {
     await dataSource.destroy();

@@ -139,11 +139,6 @@ export class UsersRepository extends UserStatements {
     return rows.map(toUser);
   }
 
-  async countAdmins(): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.db.query(`SELECT count(*)::int AS count FROM users WHERE role = 'admin'`);
-    return count;
-  }
-
   async insert(user: { username: string; role: Role; passwordHash: string }): Promise<User> {
     const [row]: UserRow[] = await this.db.query(
       `INSERT INTO users (username, role, password_hash) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,

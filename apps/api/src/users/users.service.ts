@@ -45,10 +45,6 @@ export class UsersService {
     return (await this.users.list()).map(toUserResponse);
   }
 
-  countAdmins(): Promise<number> {
-    return this.users.countAdmins();
-  }
-
   async create(dto: CreateUserDto): Promise<UserResponse> {
     assertPasswordIsNotUsername(dto.password, dto.username, 'password');
     await this.assertUsernameFree(this.users, dto.username);

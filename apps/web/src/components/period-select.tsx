@@ -1,19 +1,19 @@
 import { PERIOD_TYPES, type PeriodType } from '@capacity/contracts';
 import { useI18n } from '../i18n';
+import { SelectField } from './select-field';
 
 export function PeriodSelect({ value, onChange }: { value: PeriodType; onChange: (period: PeriodType) => void }) {
   const { t } = useI18n();
   return (
-    <label className="field">
-      <span>{t('storage.period')}</span>
-      <select data-testid="period-select" name="period_type" value={value} onChange={(e) => onChange(e.target.value as PeriodType)}>
-        {PERIOD_TYPES.map((period) => (
-          <option key={period} value={period}>
-            {t(`period.${period}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      testId="period-select"
+      label={t('storage.period')}
+      name="period_type"
+      value={value}
+      options={PERIOD_TYPES.map((period) => ({ value: period, label: t(`period.${period}`) }))}
+      // Without an "all" entry every choice is a period.
+      onChange={(period) => period && onChange(period)}
+    />
   );
 }
 

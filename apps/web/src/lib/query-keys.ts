@@ -21,6 +21,7 @@ export const storageKeys = {
   all: ['storage'] as const,
   databaseSizes: <F extends object>(id: number, filter: F) => [...storageKeys.all, 'database-sizes', id, filter] as const,
   latestSizes: (id: number) => [...storageKeys.all, 'latest-sizes', id] as const,
+  instanceSizes: <F extends object>(id: number, filter: F) => [...storageKeys.all, 'instance-sizes', id, filter] as const,
   forecast: (id: number, databaseName?: string) => [...storageKeys.all, 'forecast', id, databaseName ?? null] as const,
   instanceAggregations: () => [...storageKeys.all, 'instance-aggregations'] as const,
   instanceAggregationList: <F extends object>(id: number, filter: F) => [...storageKeys.instanceAggregations(), id, filter] as const,

@@ -49,8 +49,10 @@ export interface AggregationSummaryResponse {
   data: {
     total_instances: number;
     total_databases: number;
-    /** Sum over instances of the latest instance reading (MB). */
+    /** Sum over instances of the latest instance reading (MB), of the instances whose total is known. */
     total_size_mb: number;
+    /** Instances whose latest total is unknown (a database's size could not be read): not in total_size_mb. */
+    unsized_instances: number;
     /** Date of the newest reading counted, YYYY-MM-DD; null when there is none. */
     latest_date: string | null;
     /** Total size now minus 30 days before (MB); null without a reading 30 days back. */

@@ -1,4 +1,4 @@
-import { addMonths, firstDayOf, isYearMonth, monthsBetween, monthStartInstant, yearMonthOf, yearMonthOfInstant } from './year-month';
+import { addMonths, firstDayOf, isYearMonth, lastDayOf, monthRange, monthsBetween, yearMonthOf } from './year-month';
 
 describe('year-months', () => {
   it('crosses year ends both ways', () => {
@@ -12,12 +12,13 @@ describe('year-months', () => {
   it('converts between a month, its first day and a day in it', () => {
     expect(firstDayOf('2026-11')).toBe('2026-11-01');
     expect(yearMonthOf('2026-11-28')).toBe('2026-11');
+    expect(lastDayOf('2028-02')).toBe('2028-02-29');
+    expect(lastDayOf('2026-12')).toBe('2026-12-31');
   });
 
-  it('converts to and from the instant the month starts at (UTC)', () => {
-    expect(monthStartInstant('2027-01').toISOString()).toBe('2027-01-01T00:00:00.000Z');
-    expect(yearMonthOfInstant(new Date('2026-11-28T23:59:00Z'))).toBe('2026-11');
-    expect(yearMonthOfInstant(new Date('2026-12-01T00:00:00Z'))).toBe('2026-12');
+  it('bounds a month as the half-open range of its days, across a year end', () => {
+    expect(monthRange('2026-12')).toEqual({ from: '2026-12-01', to: '2027-01-01' });
+    expect(monthRange('2027-02')).toEqual({ from: '2027-02-01', to: '2027-03-01' });
   });
 
   it('counts whole months between two months', () => {

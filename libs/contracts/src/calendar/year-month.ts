@@ -1,6 +1,5 @@
-import { UTCDate } from '@date-fns/utc';
-import { differenceInCalendarMonths, lightFormat } from 'date-fns';
-import { addMonthsToDate, type CalendarDate, toUtcDate } from './calendar-date';
+import { differenceInCalendarMonths } from 'date-fns';
+import { addDays, addMonthsToDate, type CalendarDate, toUtcDate } from './calendar-date';
 
 /** A calendar month as 'YYYY-MM': the one form a month takes on the wire, in the SPA and in the calendar. */
 export type YearMonth = string;
@@ -21,6 +20,16 @@ export function firstDayOf(month: YearMonth): CalendarDate {
   return `${month}-01`;
 }
 
+/** `2028-02` → 2028-02-29. */
+export function lastDayOf(month: YearMonth): CalendarDate {
+  return addDays(firstDayOf(addMonths(month, 1)), -1);
+}
+
+/** The days of `month` as the half-open range [from, to) a month partition is bounded by: `2026-12` → 2026-12-01, 2027-01-01. */
+export function monthRange(month: YearMonth): { from: CalendarDate; to: CalendarDate } {
+  return { from: firstDayOf(month), to: firstDayOf(addMonths(month, 1)) };
+}
+
 /** `2026-11` plus `months` (negative to go back), across year ends. */
 export function addMonths(month: YearMonth, months: number): YearMonth {
   return yearMonthOf(addMonthsToDate(firstDayOf(month), months));
@@ -29,14 +38,4 @@ export function addMonths(month: YearMonth, months: number): YearMonth {
 /** Whole months from `from` to `to` (`2026-11` → `2027-02` is 3). */
 export function monthsBetween(from: YearMonth, to: YearMonth): number {
   return differenceInCalendarMonths(toUtcDate(firstDayOf(to)), toUtcDate(firstDayOf(from)));
-}
-
-/** `2026-11` → 2026-11-01T00:00:00Z, the instant the month's range partition starts at. */
-export function monthStartInstant(month: YearMonth): Date {
-  return new Date(toUtcDate(firstDayOf(month)).getTime());
-}
-
-/** The UTC month of an instant: 2026-11-01T00:00Z → `2026-11`. */
-export function yearMonthOfInstant(instant: Date): YearMonth {
-  return lightFormat(new UTCDate(instant.getTime()), 'yyyy-MM');
 }

@@ -1,8 +1,19 @@
+import type { InstanceSizeStatPoint } from '../history/history.types';
+
+/**
+ * Where a database size comes from: `files` — the files on disk (PostgreSQL, SQL Server, Oracle; MySQL/MariaDB
+ * with PROCESS); `statistics` — MySQL/MariaDB information_schema.TABLES estimates (no PROCESS), which lag behind
+ * the files after bulk changes. null: no size (or a reading older than the column).
+ */
+export type SizeSource = 'files' | 'statistics';
+
 /** One database of an instance as read by the latest collection (GET /instances/:id/database-sizes/latest). */
 export interface LatestDatabaseSizeResponse {
   database_name: string;
-  size_bytes: number;
-  size_mb: number;
+  /** null: the user could not read it (the collection record's warnings name the missing privilege); never 0 for that. */
+  size_bytes: number | null;
+  size_mb: number | null;
+  size_source: SizeSource | null;
   data_size_bytes: number | null;
   data_size_mb: number | null;
   log_size_bytes: number | null;
@@ -15,4 +26,6 @@ export interface LatestDatabaseSizeResponse {
 
 export interface LatestDatabaseSizesResponse {
   data: LatestDatabaseSizeResponse[];
+  /** The instance reading of the same collection (total = databases + instance log); null before the first. */
+  instance: InstanceSizeStatPoint | null;
 }

@@ -1,7 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PERIOD_TYPES, type PeriodType } from '../common/constants';
 import { IsCalendarDate, IsNotBefore } from '../common/date-range';
-import { IsOptionalNonNull } from '../common/optional-non-null';
+import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
+import { PageQueryDto } from '../common/query.dto';
 import { ToInteger } from '../common/to-integer';
 
 /** GET /instances/:id/database-sizes — default: the last 30 days. */
@@ -29,4 +31,30 @@ export class ForecastQueryDto {
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'horizon_days must be an integer' })
   @Min(1, { message: 'horizon_days must be between 1 and 3650' }) @Max(3650, { message: 'horizon_days must be between 1 and 3650' })
   horizon_days?: number;
+}
+
+/** GET /instances/:id/instance-sizes — default: the last 30 days. */
+export class InstanceSizesQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Default: 30 days before end_date' })
+  @IsOptionalNonNull() @IsCalendarDate()
+  start_date?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today' })
+  @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
+  end_date?: string;
+}
+
+/** GET /instances/:id/instance-sizes/aggregations */
+export class InstanceAggregationsQueryDto extends PageQueryDto {
+  @ApiProperty({ enum: PERIOD_TYPES })
+  @IsNotNull() @IsIn(PERIOD_TYPES, { message: `period_type must be one of: ${PERIOD_TYPES.join(', ')}` })
+  period_type!: PeriodType;
+
+  @ApiPropertyOptional({ format: 'date', description: 'period_start ≥ start_date' })
+  @IsOptionalNonNull() @IsCalendarDate()
+  start_date?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'period_end ≤ end_date' })
+  @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
+  end_date?: string;
 }

@@ -9,14 +9,13 @@ import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { PartitionRepository } from '../../partition/partition.repository';
-import { parseYearMonth } from '../archive-paths';
 import { ArchiveStepService } from '../archive-step.service';
 import { ArchiveRepository } from '../archive.repository';
 import { DuckDbService } from '../duckdb.service';
 import { ParquetStore } from '../parquet-store.repository';
 
 async function main(): Promise<void> {
-  const [url, archiveDir, table, yearMonth, pauseAfter] = process.argv.slice(2);
+  const [url, archiveDir, table, month, pauseAfter] = process.argv.slice(2);
   Logger.overrideLogger(['error']);
   const config = loadAppConfig({ DATABASE_URL: url, ARCHIVE_DIR: archiveDir, DATA_DIR: archiveDir });
   const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
@@ -27,7 +26,6 @@ async function main(): Promise<void> {
     await new Promise(() => undefined); // wait for the SIGKILL
   });
   const partitions = new PartitionRepository(dataSource);
-  const month = parseYearMonth(yearMonth);
   const result = await step.archiveThenDrop(table as StatsTable, month, async () => {
     await partitions.dropMonthPartition(table as StatsTable, month);
   });

@@ -1,6 +1,6 @@
-import type { StatsTable } from '@capacity/contracts';
+import { monthRange, type StatsTable, type YearMonth } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
-import { addMonths, formatDate, PARTITION_KEYS, partitionName } from '../../partition/partition-naming';
+import { PARTITION_KEYS, partitionName } from '../../partition/partition-naming';
 import type { PartitionRepository } from '../../partition/partition.repository';
 import { ARCHIVE_COLUMNS, sortColumns, sumColumns, type ArchiveColumn } from '../archive-columns';
 
@@ -8,9 +8,8 @@ import { ARCHIVE_COLUMNS, sortColumns, sumColumns, type ArchiveColumn } from '..
  * Creates the month partition of the four statistics tables and fills it: per instance and database one row a day
  * (sizes past 2^32, some NULL log sizes, timestamps with microseconds), instance rows, daily and monthly aggregations.
  */
-export async function seedMonth(dataSource: DataSource, partitions: PartitionRepository, month: Date, instanceIds: number[], databases = 4): Promise<void> {
-  const from = formatDate(month);
-  const to = formatDate(addMonths(month, 1));
+export async function seedMonth(dataSource: DataSource, partitions: PartitionRepository, month: YearMonth, instanceIds: number[], databases = 4): Promise<void> {
+  const { from, to } = monthRange(month);
   for (const table of ['database_size_stats', 'instance_size_stats', 'database_size_aggregations', 'instance_size_aggregations'] as const) {
     await partitions.createMonthPartition(table, month);
   }
@@ -107,18 +106,19 @@ export async function hotRows(
 }
 
 /** Row count and bigint sums of the month in the whole table (any partition). */
-export async function monthFigures(dataSource: DataSource, table: StatsTable, month: Date): Promise<{ rows: number; sums: Record<string, string> }> {
+export async function monthFigures(dataSource: DataSource, table: StatsTable, month: YearMonth): Promise<{ rows: number; sums: Record<string, string> }> {
   const key = PARTITION_KEYS[table];
   const sums = sumColumns(table);
+  const { from, to } = monthRange(month);
   const [row]: Record<string, string>[] = await dataSource.query(
     `SELECT count(*)::text AS row_count, ${sums.map((c) => `coalesce(sum("${c}"), 0)::text AS "${c}"`).join(', ')}
      FROM "${table}" WHERE "${key}" >= $1 AND "${key}" < $2`,
-    [formatDate(month), formatDate(addMonths(month, 1))],
+    [from, to],
   );
   return { rows: Number(row.row_count), sums: Object.fromEntries(sums.map((c) => [c, row[c]])) };
 }
 
-export async function partitionPresent(dataSource: DataSource, table: StatsTable, month: Date): Promise<boolean> {
+export async function partitionPresent(dataSource: DataSource, table: StatsTable, month: YearMonth): Promise<boolean> {
   const [{ present }]: { present: boolean }[] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [partitionName(table, month)]);
   return present;
 }

@@ -19,5 +19,3 @@ export interface EngineSession {
   /** Immediate teardown of the socket (timeout / abort); never throws. */
   destroy(): void;
 }
-
-export type SessionOpener = (options: ConnectionOptions) => Promise<EngineSession>;

@@ -1,26 +1,12 @@
 import { onAbort, raceAbort } from './abort';
 import type { ConnectionOptions, EngineSession } from './connection-options';
 
-// The mssql package ships no types; the few members used here.
-interface MssqlRequest {
-  input(name: string, value: unknown): MssqlRequest;
-  query<T>(sql: string): Promise<{ recordset: T[] }>;
-  cancel(): void;
-}
-interface MssqlPool {
-  connect(): Promise<MssqlPool>;
-  request(): MssqlRequest;
-  close(): Promise<void>;
-}
-interface MssqlModule {
-  ConnectionPool: new (config: Record<string, unknown>) => MssqlPool;
-}
+type MssqlModule = typeof import('mssql');
 
 let mssqlModule: Promise<MssqlModule> | undefined;
 /** Loaded on first use: most installations never monitor SQL Server. */
 function loadMssql(): Promise<MssqlModule> {
-  const specifier: string = 'mssql';
-  mssqlModule ??= import(specifier).then((module: { default?: MssqlModule } & MssqlModule) => module.default ?? module);
+  mssqlModule ??= import('mssql').then((module: { default?: MssqlModule } & MssqlModule) => module.default ?? module);
   return mssqlModule;
 }
 

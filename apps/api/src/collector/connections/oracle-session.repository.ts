@@ -1,23 +1,13 @@
+import type { Connection as OracleConnection } from 'oracledb';
 import { abortReason, onAbort, raceAbort } from './abort';
 import type { ConnectionOptions, EngineSession } from './connection-options';
 
-// The oracledb package ships no types; the few members used here (thin mode: no Instant Client).
-interface OracleConnection {
-  oracleServerVersionString?: string;
-  execute<T>(sql: string, binds: unknown[], options: { outFormat: number }): Promise<{ rows?: T[] }>;
-  break(): Promise<void>;
-  close(): Promise<void>;
-}
-interface OracleModule {
-  OUT_FORMAT_OBJECT: number;
-  getConnection(config: Record<string, unknown>): Promise<OracleConnection>;
-}
+type OracleModule = typeof import('oracledb');
 
 let oracleModule: Promise<OracleModule> | undefined;
-/** Loaded on first use: most installations never monitor Oracle. */
+/** Loaded on first use (thin mode: no Instant Client): most installations never monitor Oracle. */
 function loadOracle(): Promise<OracleModule> {
-  const specifier: string = 'oracledb';
-  oracleModule ??= import(specifier).then((module: { default?: OracleModule } & OracleModule) => module.default ?? module);
+  oracleModule ??= import('oracledb').then((module: { default?: OracleModule } & OracleModule) => module.default ?? module);
   return oracleModule;
 }
 

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { required } from '../../common/required';
 import { LOCAL_MYSQL, dropMysqlSchemas, innodbTablespaceView, mysqlSchemaSize, quoteMysql, uniqueSuffix, withMysql } from '../../collection/testing/local-engines';
 import type { ConnectionOptions } from '../connections/connection-options';
 import { MysqlCollector } from './mysql.collector';
@@ -41,7 +42,7 @@ describe('MysqlCollector against the local MySQL/MariaDB', () => {
     for (const schema of [full, odd]) {
       const expected = await mysqlSchemaSize(schema);
       expect(expected).toBeGreaterThan(0);
-      expect(byName.get(schema)).toEqual({ name: schema, sizeBytes: expected, dataSizeBytes: expected, logSizeBytes: null });
+      expect(byName.get(schema)).toEqual({ name: schema, sizeBytes: expected, dataSizeBytes: expected, logSizeBytes: null, sizeSource: 'files' });
     }
     expect(result.serverVersion).toMatch(/^(MariaDB|MySQL) /);
   });
@@ -53,14 +54,14 @@ describe('MysqlCollector against the local MySQL/MariaDB', () => {
       return Number((rows as { bytes: string }[])[0].bytes);
     });
     const innodbFiles = await innodbFileBytes(full);
-    const size = result.databases.find((d) => d.name === full)!.sizeBytes;
+    const size = required(result.databases.find((d) => d.name === full), full).sizeBytes;
     expect(myisam).toBeGreaterThan(0);
     if (innodbFiles !== null) expect(size).toBe(innodbFiles + myisam); // on-disk truth when the data directory is readable
   });
 
   it('lists the empty schema with 0 bytes and leaves out the system schemas', async () => {
     const result = await collector.collect(options, new AbortController().signal);
-    expect(result.databases.find((d) => d.name === empty)).toEqual({ name: empty, sizeBytes: 0, dataSizeBytes: 0, logSizeBytes: null });
+    expect(result.databases.find((d) => d.name === empty)).toEqual({ name: empty, sizeBytes: 0, dataSizeBytes: 0, logSizeBytes: null, sizeSource: 'files' });
     for (const system of MYSQL_SYSTEM_SCHEMAS) expect(result.databases.map((d) => d.name)).not.toContain(system);
   });
 

@@ -1,17 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
+import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, SizeSource } from '../collector.types';
 import type { ConnectionOptions } from '../connections/connection-options';
 import { openMysqlSession } from '../connections/mysql-session.repository';
 import { withSession } from '../connections/open-session';
 import { mysqlSizeRepository, type MysqlTableRow, type MysqlTablespaceRow } from './mysql.repository';
-import { errorMessage, toBytes } from './to-bytes';
+import { errorMessage } from '../../common/error-message';
+import { toBytes } from './to-bytes';
+
+export interface MysqlSchemaAccess {
+  name: string;
+  /** Every table of the schema is visible (a table privilege globally or on the schema). */
+  readable: boolean;
+}
 
 /**
  * Per schema: InnoDB tablespace files on disk + data/index length of tables not in such a file
- * (MyISAM, Aria, InnoDB in the system tablespace). Every schema counts, empty ones as 0 bytes.
+ * (MyISAM, Aria, InnoDB in the system tablespace). Every readable schema counts, empty ones as 0 bytes;
+ * a schema whose tables the user cannot see has no size (null), never 0. `source` says whether the
+ * InnoDB figures came from the files (tablespaces readable) or from the statistics.
  */
-export function mapMysqlSizes(schemas: string[], tablespaces: MysqlTablespaceRow[], tables: MysqlTableRow[]): CollectedDatabase[] {
-  const known = new Set(schemas);
+export function mapMysqlSizes(
+  schemas: MysqlSchemaAccess[],
+  tablespaces: MysqlTablespaceRow[],
+  tables: MysqlTableRow[],
+  source: SizeSource,
+): CollectedDatabase[] {
+  const known = new Set(schemas.filter((s) => s.readable).map((s) => s.name));
   const fileBytes = new Map<string, number>();
   const inTablespace = new Set<string>();
   for (const ts of tablespaces) {
@@ -29,11 +43,29 @@ export function mapMysqlSizes(schemas: string[], tablespaces: MysqlTablespaceRow
     if (ownFile) continue;
     tableBytes.set(table.schema_name, (tableBytes.get(table.schema_name) ?? 0) + toBytes(table.bytes));
   }
-  return schemas.map((name) => {
+  return schemas.map(({ name, readable }) => {
+    if (!readable) return { name, sizeBytes: null, dataSizeBytes: null, logSizeBytes: null, sizeSource: null };
     const size = (fileBytes.get(name) ?? 0) + (tableBytes.get(name) ?? 0);
-    return { name, sizeBytes: size, dataSizeBytes: size, logSizeBytes: null };
+    return { name, sizeBytes: size, dataSizeBytes: size, logSizeBytes: null, sizeSource: source };
   });
 }
+
+const LISTED_NAMES = 10;
+
+/** The warning for schemas the user sees without their tables (null when there is none). */
+export function unreadableSchemasWarning(schemas: MysqlSchemaAccess[]): string | null {
+  const hidden = schemas.filter((s) => !s.readable).map((s) => s.name);
+  if (hidden.length === 0) return null;
+  const listed = hidden.slice(0, LISTED_NAMES).join(', ') + (hidden.length > LISTED_NAMES ? `, … (${hidden.length - LISTED_NAMES} more)` : '');
+  return (
+    `size of ${hidden.length} schema(s) unknown (stored as null, not 0): ${listed}: the user sees them (SHOW DATABASES) but not their tables; ` +
+    'grant SELECT on them (GRANT SELECT ON *.* or ON <schema>.*), and PROCESS for the on-disk sizes'
+  );
+}
+
+export const STATISTICS_WARNING =
+  'sizes are information_schema.TABLES statistics (size_source "statistics"), estimates that lag behind the files after bulk changes: ' +
+  'grant PROCESS for the on-disk truth (InnoDB tablespace files)';
 
 /**
  * What the server version says: MariaDB and MySQL 5.7 have INNODB_SYS_TABLESPACES and no stats
@@ -58,15 +90,19 @@ export class MysqlCollector implements DatabaseSizeCollector {
       const flavour = mysqlFlavour(session.serverVersion);
       // MySQL 8 caches information_schema.TABLES statistics (a day by default): read them fresh.
       if (flavour.statsCache) await mysqlSizeRepository.disableStatsCache(session);
-      const schemas = (await mysqlSizeRepository.listSchemas(session)).map((row) => row.name);
+      const schemas = (await mysqlSizeRepository.listSchemas(session)).map((row) => ({ name: row.name, readable: Number(row.readable) === 1 }));
+      const hidden = unreadableSchemasWarning(schemas);
+      if (hidden) warnings.push(hidden);
       let tablespaces: MysqlTablespaceRow[] = [];
+      let source: SizeSource = 'statistics';
       const view = flavour.tablespaceView ?? (await mysqlSizeRepository.tablespaceView(session));
       if (view) {
         try {
           tablespaces = await mysqlSizeRepository.listTablespaces(session, view);
+          source = 'files';
         } catch (error) {
           if ((error as { errno?: number }).errno !== 1227) throw error;
-          warnings.push(`InnoDB file sizes not readable (${errorMessage(error)}): grant PROCESS for on-disk sizes; InnoDB sizes are the information_schema.TABLES estimates`);
+          if (schemas.some((s) => s.readable)) warnings.push(`${STATISTICS_WARNING} (${errorMessage(error)})`);
         }
       }
       const tables = await mysqlSizeRepository.listTables(session);
@@ -76,7 +112,7 @@ export class MysqlCollector implements DatabaseSizeCollector {
       } catch (error) {
         warnings.push(`binary log size not collected: ${errorMessage(error)} (needs REPLICATION CLIENT / BINLOG MONITOR)`);
       }
-      return { databases: mapMysqlSizes(schemas, tablespaces, tables), instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      return { databases: mapMysqlSizes(schemas, tablespaces, tables, source), instanceLogBytes, warnings, serverVersion: session.serverVersion };
     });
   }
 }

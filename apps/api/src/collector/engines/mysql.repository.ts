@@ -2,6 +2,21 @@ import type { EngineSession } from '../connections/connection-options';
 
 export const MYSQL_SYSTEM_SCHEMAS = ['information_schema', 'performance_schema', 'mysql', 'sys'] as const;
 
+/**
+ * Privileges that make a table visible in information_schema.TABLES (the server's table ACLs): held globally or
+ * on a schema, every table of it is visible; without them the schema shows (SHOW DATABASES) with no table.
+ */
+export const MYSQL_TABLE_PRIVILEGES = [
+  'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'REFERENCES', 'INDEX', 'ALTER',
+  'CREATE VIEW', 'SHOW VIEW', 'TRIGGER', 'DELETE HISTORY',
+] as const;
+
+export interface MysqlSchemaRow {
+  name: string;
+  /** 1 when the user holds a table privilege globally or on this schema (a grant pattern matching it). */
+  readable: number | string;
+}
+
 export interface MysqlTablespaceRow {
   /** Name part before '/', as stored (filename-encoded, e.g. cap@0020x) and decoded. */
   schema_raw: string;
@@ -49,10 +64,23 @@ export const mysqlSizeRepository = {
     return null;
   },
 
-  listSchemas(session: EngineSession): Promise<{ name: string }[]> {
-    return session.query<{ name: string }>(
-      `SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN (?) ORDER BY SCHEMA_NAME`,
-      [MYSQL_SYSTEM_SCHEMAS],
+  /**
+   * Every schema the user sees, and whether all its tables are visible too. Only the current user's own grants
+   * count (an account that may read mysql.* sees everyone's); privileges held through a role are not seen, so
+   * such a schema reads as not readable (a warning and a null size, never a wrong 0).
+   */
+  listSchemas(session: EngineSession): Promise<MysqlSchemaRow[]> {
+    // GRANTEE is written 'user'@'host'; CURRENT_USER() is user@host (the host never holds an '@').
+    const host = `SUBSTRING_INDEX(CURRENT_USER(), '@', -1)`;
+    const me = `CONCAT('''', LEFT(CURRENT_USER(), CHAR_LENGTH(CURRENT_USER()) - CHAR_LENGTH(${host}) - 1), '''@''', ${host}, '''')`;
+    return session.query<MysqlSchemaRow>(
+      `SELECT s.SCHEMA_NAME AS name,
+              (EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES u
+                       WHERE u.GRANTEE = ${me} AND u.PRIVILEGE_TYPE IN (?))
+               OR EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES p
+                          WHERE p.GRANTEE = ${me} AND p.PRIVILEGE_TYPE IN (?) AND s.SCHEMA_NAME LIKE p.TABLE_SCHEMA)) AS readable
+       FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME NOT IN (?) ORDER BY s.SCHEMA_NAME`,
+      [MYSQL_TABLE_PRIVILEGES, MYSQL_TABLE_PRIVILEGES, MYSQL_SYSTEM_SCHEMAS],
     );
   },
 

@@ -1,4 +1,5 @@
 import { openOracleSession } from '../connections/oracle-session.repository';
+import { required } from '../../common/required';
 import { connectionOptionsFromUrl } from './external-engine-url';
 import { OracleCollector } from './oracle.collector';
 
@@ -7,10 +8,11 @@ if (!url) console.warn('SKIPPED: set ORACLE_URL=oracle://system:<password>@127.0
 const describeIfServer = url ? describe : describe.skip;
 
 describeIfServer('OracleCollector against a real Oracle (ORACLE_URL, thin mode)', () => {
-  const options = url ? connectionOptionsFromUrl(url, 1521) : null!;
+  // Read when a test runs: the suite is only collected, never run, without ORACLE_URL.
+  const options = () => connectionOptionsFromUrl(required(url, 'ORACLE_URL'), 1521);
 
   const query = async <T extends object>(sql: string): Promise<T[]> => {
-    const session = await openOracleSession(options, new AbortController().signal);
+    const session = await openOracleSession(options(), new AbortController().signal);
     try {
       return await session.query<T>(sql);
     } finally {
@@ -19,7 +21,7 @@ describeIfServer('OracleCollector against a real Oracle (ORACLE_URL, thin mode)'
   };
 
   it('sizes each database (open PDB in a CDB root, else the database) as data files + temp files', async () => {
-    const result = await new OracleCollector().collect(options, new AbortController().signal);
+    const result = await new OracleCollector().collect(options(), new AbortController().signal);
     const [container] = await query<{ CDB: string; CON_ID: string }>(`SELECT cdb AS "CDB", SYS_CONTEXT('USERENV', 'CON_ID') AS "CON_ID" FROM v$database`);
     const expected =
       container.CDB === 'YES' && container.CON_ID === '1'

@@ -3,7 +3,7 @@ import { isCdbRoot, mapOracleRows } from './oracle.collector';
 describe('Oracle result mapping', () => {
   it('counts allocated data files plus temp files as data, no per-database log', () => {
     expect(mapOracleRows([{ NAME: 'ORCLPDB1', DATA_BYTES: 1_048_576_000, TEMP_BYTES: 37_748_736 }])).toEqual([
-      { name: 'ORCLPDB1', sizeBytes: 1_086_324_736, dataSizeBytes: 1_086_324_736, logSizeBytes: null },
+      { name: 'ORCLPDB1', sizeBytes: 1_086_324_736, dataSizeBytes: 1_086_324_736, logSizeBytes: null, sizeSource: 'files' },
     ]);
   });
 

@@ -4,7 +4,8 @@ import type { ConnectionOptions } from '../connections/connection-options';
 import { withSession } from '../connections/open-session';
 import { openOracleSession } from '../connections/oracle-session.repository';
 import { oracleSizeRepository, type OracleContainerRow, type OracleDatabaseRow } from './oracle.repository';
-import { errorMessage, toBytes } from './to-bytes';
+import { errorMessage } from '../../common/error-message';
+import { toBytes } from './to-bytes';
 
 /** In the root container of a CDB (CON_ID 1) the collector lists PDBs; elsewhere the current database. */
 export function isCdbRoot(container: OracleContainerRow): boolean {
@@ -15,7 +16,7 @@ export function isCdbRoot(container: OracleContainerRow): boolean {
 export function mapOracleRows(rows: OracleDatabaseRow[]): CollectedDatabase[] {
   return rows.map((row) => {
     const size = toBytes(row.DATA_BYTES) + toBytes(row.TEMP_BYTES);
-    return { name: row.NAME, sizeBytes: size, dataSizeBytes: size, logSizeBytes: null };
+    return { name: row.NAME, sizeBytes: size, dataSizeBytes: size, logSizeBytes: null, sizeSource: 'files' };
   });
 }
 

@@ -4,7 +4,8 @@ import type { ConnectionOptions, EngineSession } from '../connections/connection
 import { withSession } from '../connections/open-session';
 import { openPostgresSession } from '../connections/pg-session.repository';
 import { postgresSizeRepository, type PostgresDatabaseRow } from './postgresql.repository';
-import { errorCode, errorMessage, toBytes } from './to-bytes';
+import { errorMessage } from '../../common/error-message';
+import { errorCode, toBytes } from './to-bytes';
 
 /** Sized rows → databases; a database the user may not connect to is skipped with a warning. */
 export function mapPostgresDatabases(rows: PostgresDatabaseRow[]): { databases: CollectedDatabase[]; warnings: string[] } {
@@ -16,7 +17,7 @@ export function mapPostgresDatabases(rows: PostgresDatabaseRow[]): { databases: 
       continue;
     }
     const size = toBytes(row.size_bytes);
-    databases.push({ name: row.name, sizeBytes: size, dataSizeBytes: size, logSizeBytes: null });
+    databases.push({ name: row.name, sizeBytes: size, dataSizeBytes: size, logSizeBytes: null, sizeSource: 'files' });
   }
   return { databases, warnings };
 }

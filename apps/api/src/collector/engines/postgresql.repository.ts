@@ -10,7 +10,12 @@ export interface PostgresDatabaseRow {
 
 /** The SQL the PostgreSQL collector runs on a monitored server. */
 export const postgresSizeRepository = {
-  /** Every connectable, non-template database, sized in one statement where the user may. */
+  /**
+   * Every non-template database, sized in one statement where the user may. A database closed to
+   * connections (`datallowconn = false`, e.g. for maintenance) is counted: pg_database_size() reads
+   * its files without connecting to it. Templates stay out on purpose: template0/template1 are
+   * scaffolding for CREATE DATABASE, not data anyone monitors (README, "What is collected").
+   */
   listDatabasesWithSizes(session: EngineSession): Promise<PostgresDatabaseRow[]> {
     return session.query<PostgresDatabaseRow>(
       `SELECT d.oid::int AS oid, d.datname AS name,
@@ -18,7 +23,7 @@ export const postgresSizeRepository = {
               CASE WHEN has_database_privilege(d.oid, 'CONNECT') OR pg_has_role('pg_read_all_stats', 'MEMBER')
                    THEN pg_database_size(d.oid) END::text AS size_bytes
        FROM pg_database d
-       WHERE d.datallowconn AND NOT d.datistemplate
+       WHERE NOT d.datistemplate
        ORDER BY d.datname`,
     );
   },
@@ -27,7 +32,7 @@ export const postgresSizeRepository = {
     return session.query(
       `SELECT d.oid::int AS oid, d.datname AS name,
               has_database_privilege(d.oid, 'CONNECT') OR pg_has_role('pg_read_all_stats', 'MEMBER') AS may_connect
-       FROM pg_database d WHERE d.datallowconn AND NOT d.datistemplate ORDER BY d.datname`,
+       FROM pg_database d WHERE NOT d.datistemplate ORDER BY d.datname`,
     );
   },
 

@@ -14,8 +14,8 @@ describe('mapSqlServerRows', () => {
       true,
     );
     expect(databases).toEqual([
-      { name: 'orders', sizeBytes: 1536 * 8192, dataSizeBytes: 1280 * 8192, logSizeBytes: 256 * 8192 },
-      { name: 'master', sizeBytes: 600 * 8192, dataSizeBytes: 512 * 8192, logSizeBytes: 88 * 8192 },
+      { name: 'orders', sizeBytes: 1536 * 8192, dataSizeBytes: 1280 * 8192, logSizeBytes: 256 * 8192, sizeSource: 'files' },
+      { name: 'master', sizeBytes: 600 * 8192, dataSizeBytes: 512 * 8192, logSizeBytes: 88 * 8192, sizeSource: 'files' },
     ]);
     expect(warnings).toEqual([]);
   });

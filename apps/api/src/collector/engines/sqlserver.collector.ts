@@ -26,6 +26,7 @@ export function mapSqlServerRows(rows: SqlServerDatabaseRow[], viewAnyDefinition
       sizeBytes: toBytes(row.size_bytes),
       dataSizeBytes: toBytes(row.data_bytes),
       logSizeBytes: toBytes(row.log_bytes),
+      sizeSource: 'files',
     });
   }
   if (databases.length === 0 && rows.length > 0) throw new MissingPrivilegeError(`no database file is visible: ${VIEW_ANY_DEFINITION}`);

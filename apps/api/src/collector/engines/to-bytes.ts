@@ -6,16 +6,8 @@ export function toBytes(value: unknown): number {
   return Math.round(bytes);
 }
 
-export function toBytesOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : toBytes(value);
-}
-
 /** Database errors carry their code as `code` (pg SQLSTATE, mysql2 name) or `errno` (mysql2 number). */
 export function errorCode(error: unknown): string {
   const shape = (error ?? {}) as { code?: unknown; errno?: unknown };
   return `${String(shape.code ?? '')}|${String(shape.errno ?? '')}`;
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+
+export { freePort } from '../../test-support/ports';
 
 /** The API as `npm start` runs it: crash specs need a real process to SIGKILL. */
 export const BUILT_MAIN = resolve(__dirname, '../../../../../dist/apps/api/main.js');
 export const isBuilt = (): boolean => existsSync(BUILT_MAIN);
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface BuiltApp {
   child: ChildProcess;
@@ -51,12 +41,17 @@ export async function waitUntilListening(app: BuiltApp, timeoutMs = 90_000): Pro
   }
 }
 
-export async function login(app: BuiltApp, username: string, password: string): Promise<string> {
-  const response = await app.request('/api/v1/auth/login', {
+/** POST /auth/login as it is answered, whatever the status. */
+export function postLogin(app: BuiltApp, username: string, password: string): Promise<Response> {
+  return app.request('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
+}
+
+export async function login(app: BuiltApp, username: string, password: string): Promise<string> {
+  const response = await postLogin(app, username, password);
   if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }

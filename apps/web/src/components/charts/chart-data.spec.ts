@@ -13,13 +13,14 @@ import {
 
 const MIB = 1024 * 1024;
 
-const stat = (collected_date: string, size_bytes: number) => ({
+const stat = (collected_date: string, size_bytes: number | null) => ({
   collected_date,
   collected_at: `${collected_date}T03:00:00Z`,
   size_bytes,
-  size_mb: Math.round((size_bytes / MIB) * 100) / 100,
+  size_mb: size_bytes === null ? null : Math.round((size_bytes / MIB) * 100) / 100,
   data_size_mb: null,
   log_size_mb: null,
+  size_source: size_bytes === null ? null : ('files' as const),
 });
 
 const history: DatabaseSizeSeries[] = [
@@ -64,6 +65,13 @@ describe('toTotalSeries', () => {
 
   it('gives an empty series for no points', () => {
     expect(toTotalSeries([])).toEqual([]);
+  });
+});
+
+describe('historyToPoints', () => {
+  it('makes no point of a reading whose size is unknown (never a 0)', () => {
+    const points = historyToPoints([{ database_name: 'hidden', stats: [stat('2026-03-01', null), stat('2026-03-02', 40)] }], 'my1');
+    expect(points).toEqual([{ date: '2026-03-02', instance: 'my1', database: 'hidden', bytes: 40 }]);
   });
 });
 
@@ -144,12 +152,13 @@ describe('withForecast', () => {
 });
 
 describe('changeSince', () => {
-  const latest = (database_name: string, collected_date: string, size_bytes: number): LatestDatabaseSizeResponse => ({
+  const latest = (database_name: string, collected_date: string, size_bytes: number | null): LatestDatabaseSizeResponse => ({
     database_name,
     collected_date,
     collected_at: `${collected_date}T03:00:00Z`,
     size_bytes,
-    size_mb: size_bytes / MIB,
+    size_mb: size_bytes === null ? null : size_bytes / MIB,
+    size_source: size_bytes === null ? null : 'files',
     data_size_bytes: null,
     data_size_mb: null,
     log_size_bytes: null,
@@ -167,6 +176,14 @@ describe('changeSince', () => {
   it('is null when the history does not reach back 7 days', () => {
     const series: DatabaseSizeSeries[] = [{ database_name: 'new', stats: [stat('2026-03-08', 10)] }];
     expect(changeSince([latest('new', '2026-03-10', 20)], series).get('new')).toBeNull();
+  });
+
+  it('takes an unknown size neither as the base nor as 0: the newest known reading before the cutoff, null when today is unknown', () => {
+    const series: DatabaseSizeSeries[] = [
+      { database_name: 'db', stats: [stat('2026-03-01', 1000), stat('2026-03-03', null), stat('2026-03-10', 1500)] },
+    ];
+    expect(changeSince([latest('db', '2026-03-10', 1500)], series).get('db')).toBe(500);
+    expect(changeSince([latest('db', '2026-03-10', null)], series).get('db')).toBeNull();
   });
 });
 

@@ -30,15 +30,18 @@ export type GroupMode = 'database' | 'instance';
 
 export const OTHER_KEY = '…';
 
-/** GET /instances/:id/database-sizes → points (bytes taken as given, else from size_mb). */
+/** A reading's bytes (as given, else from size_mb); null when its size could not be read. */
+function statBytes(stat: DatabaseSizeSeries['stats'][number]): number | null {
+  return stat.size_bytes ?? (stat.size_mb === null ? null : stat.size_mb * MIB);
+}
+
+/** GET /instances/:id/database-sizes → points; a reading of unknown size is no point (not a 0). */
 export function historyToPoints(series: DatabaseSizeSeries[], instance: string): SizePoint[] {
   return series.flatMap((s) =>
-    s.stats.map((stat) => ({
-      date: stat.collected_date,
-      instance,
-      database: s.database_name,
-      bytes: stat.size_bytes ?? stat.size_mb * MIB,
-    })),
+    s.stats.flatMap((stat) => {
+      const bytes = statBytes(stat);
+      return bytes === null ? [] : [{ date: stat.collected_date, instance, database: s.database_name, bytes }];
+    }),
   );
 }
 
@@ -76,19 +79,19 @@ export function toStackedSeries(points: SizePoint[], mode: GroupMode, maxKeys = 
     values[key] = (values[key] ?? 0) + point.bytes;
     byDate.set(point.date, values);
   }
-  const dates = [...byDate.keys()].sort();
+  // Dates are unique keys: no two compare equal.
+  const days = [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   const allKeys = [...new Set(points.map(keyOf))];
   // Rank by the figure at each series' latest date, then by name for a stable order.
   const latest = new Map<string, number>();
-  for (const date of dates) for (const [key, value] of Object.entries(byDate.get(date)!)) latest.set(key, value);
+  for (const [, values] of days) for (const [key, value] of Object.entries(values)) latest.set(key, value);
   allKeys.sort((a, b) => (latest.get(b) ?? 0) - (latest.get(a) ?? 0) || a.localeCompare(b));
 
   const kept = allKeys.length > maxKeys ? allKeys.slice(0, Math.max(0, maxKeys - 1)) : allKeys;
   const folded = allKeys.length > kept.length;
   const keys = folded ? [...kept, OTHER_KEY] : kept;
 
-  const rows = dates.map((date) => {
-    const source = byDate.get(date)!;
+  const rows = days.map(([date, source]) => {
     const values: Record<string, number> = {};
     for (const key of kept) values[key] = source[key] ?? 0;
     if (folded) values[OTHER_KEY] = allKeys.slice(kept.length).reduce((sum, key) => sum + (source[key] ?? 0), 0);
@@ -121,8 +124,8 @@ export function withForecast(total: SeriesPoint[], forecast: ForecastResponse | 
 }
 
 /**
- * Change of each database against its reading 7 days (or `days`) before its latest one: the newest reading
- * on or before that day. null when the history does not reach back that far.
+ * Change of each database against its reading 7 days (or `days`) before its latest one: the newest reading of
+ * known size on or before that day. null when the history does not reach back that far or a size is unknown.
  */
 export function changeSince(latest: LatestDatabaseSizeResponse[], history: DatabaseSizeSeries[], days = 7): Map<string, number | null> {
   const byName = new Map(history.map((s) => [s.database_name, s.stats]));
@@ -132,12 +135,13 @@ export function changeSince(latest: LatestDatabaseSizeResponse[], history: Datab
     let base: number | null = null;
     let baseDate = '';
     for (const stat of byName.get(db.database_name) ?? []) {
-      if (stat.collected_date <= cutoff && stat.collected_date > baseDate) {
+      const bytes = statBytes(stat);
+      if (bytes !== null && stat.collected_date <= cutoff && stat.collected_date > baseDate) {
         baseDate = stat.collected_date;
-        base = stat.size_bytes ?? stat.size_mb * MIB;
+        base = bytes;
       }
     }
-    result.set(db.database_name, base === null ? null : db.size_bytes - base);
+    result.set(db.database_name, base === null || db.size_bytes === null ? null : db.size_bytes - base);
   }
   return result;
 }

@@ -3,9 +3,11 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { aggregationsToPoints, toStackedSeries, type GroupMode } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
+import { DataTable } from '../../../components/data-table';
 import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
 import { PaginationBar } from '../../../components/pagination-bar';
 import { PeriodSelect } from '../../../components/period-select';
+import { SelectField } from '../../../components/select-field';
 import { QueryView } from '../../../components/states';
 import { useFormat } from '../../../components/use-format';
 import { lastDays } from '../../../lib/dates';
@@ -84,28 +86,22 @@ export function AggregationsPage() {
       <QueryView query={summary}>{(data) => <SummaryCards summary={data.data} />}</QueryView>
 
       <div className="card filters">
-        <label className="field">
-          <span>{t('agg.instance')}</span>
-          <select name="instance_id" value={instanceId} onChange={(e) => resetPage(setInstanceId)(e.target.value)}>
-            <option value="">{t('agg.allInstances')}</option>
-            {(instances.data?.data ?? []).map((instance) => (
-              <option key={instance.id} value={instance.id}>
-                {instance.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('instances.engine')}</span>
-          <select name="db_type" value={engine} onChange={(e) => resetPage(setEngine)(e.target.value as DbType | '')}>
-            <option value="">{t('common.all')}</option>
-            {DB_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`engine.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('agg.instance')}
+          name="instance_id"
+          value={instanceId}
+          allLabel={t('agg.allInstances')}
+          options={(instances.data?.data ?? []).map((instance) => ({ value: String(instance.id), label: instance.name }))}
+          onChange={resetPage(setInstanceId)}
+        />
+        <SelectField
+          label={t('instances.engine')}
+          name="db_type"
+          value={engine}
+          allLabel={t('common.all')}
+          options={DB_TYPES.map((type) => ({ value: type, label: t(`engine.${type}`) }))}
+          onChange={resetPage(setEngine)}
+        />
         <label className="field">
           <span>{t('storage.database')}</span>
           <input type="search" name="database_name" value={database} onChange={(e) => resetPage(setDatabase)(e.target.value)} />
@@ -145,46 +141,42 @@ export function AggregationsPage() {
 
       <QueryView query={tableQuery} isEmpty={(d) => d.data.length === 0} empty={t('agg.empty')}>
         {(data) => (
-          <div className="table-wrap">
-            <table className="table" data-testid="aggregations-table">
-              <thead>
-                <tr>
-                  <th>{t('agg.instance')}</th>
-                  <th>{t('storage.database')}</th>
-                  <th>{t('storage.period')}</th>
-                  <th>{t('agg.periodStart')}</th>
-                  <th className="num">{t('agg.avg')}</th>
-                  <th className="num">{t('agg.max')}</th>
-                  <th className="num">{t('agg.min')}</th>
-                  <th className="num">{t('agg.change')}</th>
-                  <th className="num">{t('agg.changePercent')}</th>
-                  <th className="num">{t('agg.growthRate')}</th>
-                  <th className="num">{t('agg.samples')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.data.map((item) => (
-                  <tr key={`${item.instance.id}-${item.database_name}-${item.period_type}-${item.period_start}`}>
-                    <td>{item.instance.name}</td>
-                    <td>{item.database_name}</td>
-                    <td>{t(`period.${item.period_type}`)}</td>
-                    <td>
-                      {fmt.date(item.period_start)}
-                      {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
-                    </td>
-                    <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
-                    <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
-                    <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
-                    <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
-                    <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
-                    <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
-                    <td className="num">{fmt.number(item.statistics.data_count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <PaginationBar pagination={data.pagination} onPage={setPage} />
-          </div>
+          <DataTable
+            testId="aggregations-table"
+            footer={<PaginationBar pagination={data.pagination} onPage={setPage} />}
+            columns={[
+              { label: t('agg.instance') },
+              { label: t('storage.database') },
+              { label: t('storage.period') },
+              { label: t('agg.periodStart') },
+              { label: t('agg.avg'), numeric: true },
+              { label: t('agg.max'), numeric: true },
+              { label: t('agg.min'), numeric: true },
+              { label: t('agg.change'), numeric: true },
+              { label: t('agg.changePercent'), numeric: true },
+              { label: t('agg.growthRate'), numeric: true },
+              { label: t('agg.samples'), numeric: true },
+            ]}
+          >
+            {data.data.map((item) => (
+              <tr key={`${item.instance.id}-${item.database_name}-${item.period_type}-${item.period_start}`}>
+                <td>{item.instance.name}</td>
+                <td>{item.database_name}</td>
+                <td>{t(`period.${item.period_type}`)}</td>
+                <td>
+                  {fmt.date(item.period_start)}
+                  {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
+                </td>
+                <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
+                <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
+                <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
+                <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
+                <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
+                <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
+                <td className="num">{fmt.number(item.statistics.data_count)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryView>
     </section>

@@ -52,7 +52,7 @@ export function TestConnectionButton({ instance }: { instance: InstanceResponse 
       <button type="button" className="btn btn-small" disabled={test.isPending} onClick={() => test.mutate(instance.id)}>
         {t('instances.testConnection')}
       </button>
-      {test.isError ? <span className="error-text">{(test.error as Error).message}</span> : null}
+      {test.isError ? <span className="error-text">{test.error.message}</span> : null}
       {test.data ? (
         <span className={test.data.ok ? 'ok-text' : 'error-text'} role="status">
           {test.data.ok

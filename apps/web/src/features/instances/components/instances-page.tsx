@@ -1,7 +1,9 @@
 import { DB_TYPES, type DbType, type InstanceResponse } from '@capacity/contracts';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/data-table';
 import { Modal } from '../../../components/modal';
+import { SelectField } from '../../../components/select-field';
 import { QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
@@ -45,82 +47,75 @@ export function InstancesPage() {
           <span>{t('instances.filterName')}</span>
           <input type="search" name="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <label className="field">
-          <span>{t('instances.filterEngine')}</span>
-          <select name="engine" value={engine} onChange={(e) => setEngine(e.target.value as DbType | '')}>
-            <option value="">{t('common.all')}</option>
-            {DB_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`engine.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('instances.filterEngine')}
+          name="engine"
+          value={engine}
+          allLabel={t('common.all')}
+          options={DB_TYPES.map((type) => ({ value: type, label: t(`engine.${type}`) }))}
+          onChange={setEngine}
+        />
       </div>
-      {remove.isError ? <p className="error-text" role="alert">{(remove.error as Error).message}</p> : null}
+      {remove.isError ? <p className="error-text" role="alert">{remove.error.message}</p> : null}
       <QueryView query={query}>
         {(page) => (
-          <div className="table-wrap">
-            <table className="table" data-testid="instances-table">
-              <thead>
-                <tr>
-                  <th>{t('instances.name')}</th>
-                  <th>{t('instances.engine')}</th>
-                  <th>{t('instances.host')}</th>
-                  <th>{t('instances.active')}</th>
-                  <th className="num">{t('instances.totalSize')}</th>
-                  <th className="num">{t('instances.databaseCount')}</th>
-                  <th>{t('instances.lastCollection')}</th>
-                  {isAdmin ? <th>{t('common.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.length === 0 ? (
-                  <tr>
-                    <td colSpan={isAdmin ? 8 : 7} className="state-empty-row" data-testid="instances-empty">
-                      {t('instances.empty')}
-                    </td>
-                  </tr>
+          <DataTable
+            testId="instances-table"
+            columns={[
+              { label: t('instances.name') },
+              { label: t('instances.engine') },
+              { label: t('instances.host') },
+              { label: t('instances.active') },
+              { label: t('instances.totalSize'), numeric: true },
+              { label: t('instances.databaseCount'), numeric: true },
+              { label: t('instances.lastCollection') },
+              ...(isAdmin ? [{ label: t('common.actions') }] : []),
+            ]}
+          >
+            {page.data.length === 0 ? (
+              <tr>
+                <td colSpan={isAdmin ? 8 : 7} className="state-empty-row" data-testid="instances-empty">
+                  {t('instances.empty')}
+                </td>
+              </tr>
+            ) : null}
+            {page.data.map((instance) => (
+              <tr key={instance.id} data-testid={`instance-row-${instance.name}`}>
+                <td>
+                  <Link to={`/instances/${instance.id}`}>{instance.name}</Link>
+                </td>
+                <td>{t(`engine.${instance.db_type}`)}</td>
+                <td>
+                  {instance.host}:{instance.port}
+                </td>
+                <td>{instance.is_active ? t('common.yes') : t('common.no')}</td>
+                <td className="num">{fmt.bytes(instance.latest_total_size_bytes)}</td>
+                <td className="num">{fmt.number(instance.database_count)}</td>
+                <td>
+                  {instance.last_collected_at ? fmt.dateTime(instance.last_collected_at) : t('common.never')}{' '}
+                  {instance.last_collection_status ? <StatusBadge status={instance.last_collection_status} /> : null}
+                </td>
+                {isAdmin ? (
+                  <td className="actions">
+                    <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
+                    <TestConnectionButton instance={instance} />
+                    <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
+                      {t('common.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      onClick={() => {
+                        if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
+                      }}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  </td>
                 ) : null}
-                {page.data.map((instance) => (
-                  <tr key={instance.id} data-testid={`instance-row-${instance.name}`}>
-                    <td>
-                      <Link to={`/instances/${instance.id}`}>{instance.name}</Link>
-                    </td>
-                    <td>{t(`engine.${instance.db_type}`)}</td>
-                    <td>
-                      {instance.host}:{instance.port}
-                    </td>
-                    <td>{instance.is_active ? t('common.yes') : t('common.no')}</td>
-                    <td className="num">{fmt.bytes(instance.latest_total_size_bytes)}</td>
-                    <td className="num">{fmt.number(instance.database_count)}</td>
-                    <td>
-                      {instance.last_collected_at ? fmt.dateTime(instance.last_collected_at) : t('common.never')}{' '}
-                      {instance.last_collection_status ? <StatusBadge status={instance.last_collection_status} /> : null}
-                    </td>
-                    {isAdmin ? (
-                      <td className="actions">
-                        <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
-                        <TestConnectionButton instance={instance} />
-                        <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
-                          {t('common.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger"
-                          onClick={() => {
-                            if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
-                          }}
-                        >
-                          {t('common.delete')}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryView>
       {editing ? (

@@ -14,7 +14,7 @@ export interface PlannedPartition {
 export function planFutureMonths(tables: TablePartitionStatus[], currentMonth: YearMonth, futureMonths: number): PlannedPartition[] {
   const plan: PlannedPartition[] = [];
   for (const table of tables) {
-    const existing = new Set(table.partitions.filter((p) => !p.is_default && p.range_from).map((p) => yearMonthOf(p.range_from!)));
+    const existing = new Set(table.partitions.flatMap((p) => (!p.is_default && p.range_from ? [yearMonthOf(p.range_from)] : [])));
     for (let i = 0; i <= futureMonths; i += 1) {
       const month = addMonths(currentMonth, i);
       plan.push({ table: table.table, month, exists: existing.has(month) });
@@ -36,8 +36,8 @@ export function sizesPerMonth(tables: TablePartitionStatus[]): StackedSeries {
     }
   }
   const keys = tables.map((t) => t.table);
-  const rows = [...byMonth.keys()].sort().map((month) => {
-    const source = byMonth.get(month)!;
+  // Months are unique keys: no two compare equal.
+  const rows = [...byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, source]) => {
     return { date: month, values: Object.fromEntries(keys.map((k) => [k, source[k] ?? 0])) };
   });
   return { keys, rows };

@@ -2,6 +2,7 @@ import type { StatsTable } from '@capacity/contracts';
 import { useMemo, useState } from 'react';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
+import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/states';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
@@ -16,33 +17,29 @@ function PartitionList({ table }: { table: StatsTable }) {
   return (
     <QueryView query={query} isEmpty={(d) => d.data.length === 0} empty={t('partitions.empty')}>
       {(data) => (
-        <div className="table-wrap">
-          <table className="table" data-testid="partitions-table">
-            <thead>
-              <tr>
-                <th>{t('partitions.name')}</th>
-                <th>{t('partitions.range')}</th>
-                <th className="num">{t('partitions.rows')}</th>
-                <th className="num">{t('partitions.size')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.map((p) => (
-                <tr key={p.name}>
-                  <td>
-                    <code>{p.name}</code>
-                  </td>
-                  <td>{p.is_default ? t('partitions.defaultPartition') : `${fmt.date(p.range_from)} – ${fmt.date(p.range_to)}`}</td>
-                  <td className="num">
-                    {fmt.number(p.row_count)}
-                    {p.row_count_estimated ? ` (${t('partitions.estimated')})` : ''}
-                  </td>
-                  <td className="num">{fmt.bytes(p.total_bytes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="partitions-table"
+          columns={[
+            { label: t('partitions.name') },
+            { label: t('partitions.range') },
+            { label: t('partitions.rows'), numeric: true },
+            { label: t('partitions.size'), numeric: true },
+          ]}
+        >
+          {data.data.map((p) => (
+            <tr key={p.name}>
+              <td>
+                <code>{p.name}</code>
+              </td>
+              <td>{p.is_default ? t('partitions.defaultPartition') : `${fmt.date(p.range_from)} – ${fmt.date(p.range_to)}`}</td>
+              <td className="num">
+                {fmt.number(p.row_count)}
+                {p.row_count_estimated ? ` (${t('partitions.estimated')})` : ''}
+              </td>
+              <td className="num">{fmt.bytes(p.total_bytes)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </QueryView>
   );

@@ -1,6 +1,6 @@
 import type { Paginated, SessionCategory, SessionDetailResponse, SessionResponse, SessionStatus } from '@capacity/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { api } from '../../../lib/api-client';
 import { sessionKeys } from '../../../lib/query-keys';
 
@@ -49,10 +49,9 @@ export function useSession(id: string | null) {
 export function useSessionFinished(id: string | null, onFinished: () => void) {
   const query = useSession(id);
   const finished = Boolean(query.data && query.data.status !== 'running');
-  const callback = useRef(onFinished);
-  callback.current = onFinished;
+  const notify = useEffectEvent(onFinished);
   useEffect(() => {
-    if (finished) callback.current();
+    if (finished) notify();
   }, [finished, id]);
   return query;
 }

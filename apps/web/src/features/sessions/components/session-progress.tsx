@@ -1,4 +1,5 @@
 import type { SessionDetailResponse } from '@capacity/contracts';
+import { DataTable } from '../../../components/data-table';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
@@ -24,30 +25,28 @@ export function SessionRecords({ session }: { session: SessionDetailResponse }) 
   const fmt = useFormat();
   if (!session.records.length) return null;
   return (
-    <table className="table table-compact">
-      <thead>
-        <tr>
-          <th>{t('sessions.records')}</th>
-          <th>{t('sessions.status')}</th>
-          <th>{t('sessions.items')}</th>
-          <th>{t('sessions.duration')}</th>
-          <th>{t('sessions.error')}</th>
+    <DataTable
+      compact
+      columns={[
+        { label: t('sessions.records') },
+        { label: t('sessions.status') },
+        { label: t('sessions.items') },
+        { label: t('sessions.duration') },
+        { label: t('sessions.error') },
+      ]}
+    >
+      {session.records.map((record) => (
+        <tr key={record.id}>
+          <td>{record.instance_name}</td>
+          <td>
+            <StatusBadge status={record.status} />
+          </td>
+          <td>{fmt.number(record.items_synced)}</td>
+          <td>{fmt.duration(record.duration_ms)}</td>
+          <td className="error-text">{record.error_message ?? ''}</td>
         </tr>
-      </thead>
-      <tbody>
-        {session.records.map((record) => (
-          <tr key={record.id}>
-            <td>{record.instance_name}</td>
-            <td>
-              <StatusBadge status={record.status} />
-            </td>
-            <td>{fmt.number(record.items_synced)}</td>
-            <td>{fmt.duration(record.duration_ms)}</td>
-            <td className="error-text">{record.error_message ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,6 +1,8 @@
 import { SESSION_CATEGORIES, SESSION_STATUSES, type SessionCategory, type SessionResponse, type SessionStatus } from '@capacity/contracts';
 import { Fragment, useState } from 'react';
+import { DataTable } from '../../../components/data-table';
 import { PaginationBar } from '../../../components/pagination-bar';
+import { SelectField } from '../../../components/select-field';
 import { ErrorState, Loading, QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
@@ -48,82 +50,72 @@ export function SessionsPage() {
         <h1>{t('sessions.title')}</h1>
       </div>
       <div className="filters">
-        <label className="field">
-          <span>{t('sessions.category')}</span>
-          <select name="category" value={category} onChange={(e) => { setCategory(e.target.value as SessionCategory | ''); setPage(1); }}>
-            <option value="">{t('common.all')}</option>
-            {SESSION_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('sessions.status')}</span>
-          <select name="status" value={status} onChange={(e) => { setStatus(e.target.value as SessionStatus | ''); setPage(1); }}>
-            <option value="">{t('common.all')}</option>
-            {SESSION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('sessions.category')}
+          name="category"
+          value={category}
+          allLabel={t('common.all')}
+          options={SESSION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          onChange={(value) => { setCategory(value); setPage(1); }}
+        />
+        <SelectField
+          label={t('sessions.status')}
+          name="status"
+          value={status}
+          allLabel={t('common.all')}
+          options={SESSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(value) => { setStatus(value); setPage(1); }}
+        />
       </div>
       <QueryView query={query} isEmpty={(d) => d.data.length === 0} empty={t('sessions.empty')}>
         {(data) => (
-          <div className="table-wrap">
-            <table className="table" data-testid="sessions-table">
-              <thead>
-                <tr>
-                  <th>{t('sessions.started')}</th>
-                  <th>{t('sessions.category')}</th>
-                  <th>{t('sessions.type')}</th>
-                  <th>{t('sessions.status')}</th>
-                  <th>{t('sessions.progress')}</th>
-                  <th>{t('sessions.duration')}</th>
-                  <th />
+          <DataTable
+            testId="sessions-table"
+            footer={<PaginationBar pagination={data.pagination} onPage={setPage} />}
+            columns={[
+              { label: t('sessions.started') },
+              { label: t('sessions.category') },
+              { label: t('sessions.type') },
+              { label: t('sessions.status') },
+              { label: t('sessions.progress') },
+              { label: t('sessions.duration') },
+              { label: null },
+            ]}
+          >
+            {data.data.map((session) => (
+              <Fragment key={session.session_id}>
+                <tr data-testid={`session-row-${session.session_id}`}>
+                  <td>{fmt.dateTime(session.started_at)}</td>
+                  <td>{t(`category.${session.sync_category}`)}</td>
+                  <td>{t(`sessionType.${session.sync_type}`)}</td>
+                  <td>
+                    <StatusBadge status={session.status} />
+                  </td>
+                  <td style={{ minWidth: 160 }}>
+                    <Progress session={session} />
+                  </td>
+                  <td>{fmt.duration(session.duration_ms)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-expanded={open === session.session_id}
+                      onClick={() => setOpen(open === session.session_id ? null : session.session_id)}
+                    >
+                      {t('sessions.details')}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.data.map((session) => (
-                  <Fragment key={session.session_id}>
-                    <tr data-testid={`session-row-${session.session_id}`}>
-                      <td>{fmt.dateTime(session.started_at)}</td>
-                      <td>{t(`category.${session.sync_category}`)}</td>
-                      <td>{t(`sessionType.${session.sync_type}`)}</td>
-                      <td>
-                        <StatusBadge status={session.status} />
-                      </td>
-                      <td style={{ minWidth: 160 }}>
-                        <Progress session={session} />
-                      </td>
-                      <td>{fmt.duration(session.duration_ms)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-expanded={open === session.session_id}
-                          onClick={() => setOpen(open === session.session_id ? null : session.session_id)}
-                        >
-                          {t('sessions.details')}
-                        </button>
-                      </td>
-                    </tr>
-                    {open === session.session_id ? (
-                      <tr>
-                        <td colSpan={7}>
-                          <SessionDetail id={session.session_id} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-            <PaginationBar pagination={data.pagination} onPage={setPage} />
-          </div>
+                {open === session.session_id ? (
+                  <tr>
+                    <td colSpan={7}>
+                      <SessionDetail id={session.session_id} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            ))}
+          </DataTable>
         )}
       </QueryView>
     </section>

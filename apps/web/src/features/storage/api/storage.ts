@@ -2,6 +2,7 @@ import type {
   AggregationsResponse,
   DatabaseSizesResponse,
   ForecastResponse,
+  InstanceSizesResponse,
   LatestDatabaseSizesResponse,
   PeriodType,
 } from '@capacity/contracts';
@@ -32,6 +33,11 @@ export function fetchLatestSizes(id: number): Promise<LatestDatabaseSizesRespons
   return api.get(`${base(id)}/latest`);
 }
 
+/** The instance's own readings: total = databases + instance log (WAL, binary logs, redo). */
+export function fetchInstanceSizes(id: number, filter: Omit<HistoryFilter, 'database_name'>): Promise<InstanceSizesResponse> {
+  return api.get(`/instances/${id}/instance-sizes`, { start_date: filter.start_date, end_date: filter.end_date });
+}
+
 export function fetchForecast(id: number, databaseName?: string): Promise<ForecastResponse> {
   return api.get(`${base(id)}/forecast`, { database_name: databaseName, horizon_days: 90 });
 }
@@ -45,6 +51,9 @@ export const databaseSizesQuery = (id: number, filter: HistoryFilter) =>
 
 export const latestSizesQuery = (id: number) => queryOptions({ queryKey: storageKeys.latestSizes(id), queryFn: () => fetchLatestSizes(id) });
 
+export const instanceSizesQuery = (id: number, filter: Omit<HistoryFilter, 'database_name'>) =>
+  queryOptions({ queryKey: storageKeys.instanceSizes(id, filter), queryFn: () => fetchInstanceSizes(id, filter), placeholderData: keepPreviousData });
+
 export const forecastQuery = (id: number, databaseName?: string) =>
   queryOptions({ queryKey: storageKeys.forecast(id, databaseName), queryFn: () => fetchForecast(id, databaseName) });
 
@@ -57,5 +66,6 @@ export const instanceAggregationsQuery = (id: number, filter: InstanceAggregatio
 
 export const useDatabaseSizes = (id: number, filter: HistoryFilter) => useQuery(databaseSizesQuery(id, filter));
 export const useLatestSizes = (id: number) => useQuery(latestSizesQuery(id));
+export const useInstanceSizes = (id: number, filter: Omit<HistoryFilter, 'database_name'>) => useQuery(instanceSizesQuery(id, filter));
 export const useForecast = (id: number, databaseName?: string) => useQuery(forecastQuery(id, databaseName));
 export const useInstanceAggregations = (id: number, filter: InstanceAggregationsFilter) => useQuery(instanceAggregationsQuery(id, filter));

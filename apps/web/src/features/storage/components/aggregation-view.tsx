@@ -2,6 +2,7 @@ import type { InstanceResponse, PeriodType } from '@capacity/contracts';
 import { useMemo, useState } from 'react';
 import { aggregationsToPoints, latestPerDatabase, toStackedSeries } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
+import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/states';
 import { useFormat } from '../../../components/use-format';
 import { addDays, today } from '../../../lib/dates';
@@ -38,39 +39,35 @@ export function AggregationView({ instance, database }: { instance: InstanceResp
           <>
             <h3 className="muted">{t('storage.growth')}</h3>
             <SeriesChart series={series} kind={period === 'daily' ? 'line' : 'bar'} format={chartFormat} height={280} testId="aggregation-chart" />
-            <div className="table-wrap">
-              <table className="table" data-testid="aggregations-table">
-                <thead>
-                  <tr>
-                    <th>{t('storage.database')}</th>
-                    <th>{t('agg.periodStart')}</th>
-                    <th className="num">{t('agg.avg')}</th>
-                    <th className="num">{t('agg.max')}</th>
-                    <th className="num">{t('agg.min')}</th>
-                    <th className="num">{t('agg.change')}</th>
-                    <th className="num">{t('agg.changePercent')}</th>
-                    <th className="num">{t('agg.growthRate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.map((item) => (
-                    <tr key={item.database_name}>
-                      <td>{item.database_name}</td>
-                      <td>
-                        {fmt.date(item.period_start)}
-                        {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
-                      </td>
-                      <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
-                      <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
-                      <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
-                      <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
-                      <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
-                      <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="aggregations-table"
+              columns={[
+                { label: t('storage.database') },
+                { label: t('agg.periodStart') },
+                { label: t('agg.avg'), numeric: true },
+                { label: t('agg.max'), numeric: true },
+                { label: t('agg.min'), numeric: true },
+                { label: t('agg.change'), numeric: true },
+                { label: t('agg.changePercent'), numeric: true },
+                { label: t('agg.growthRate'), numeric: true },
+              ]}
+            >
+              {summary.map((item) => (
+                <tr key={item.database_name}>
+                  <td>{item.database_name}</td>
+                  <td>
+                    {fmt.date(item.period_start)}
+                    {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
+                  </td>
+                  <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
+                  <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
+                  <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
+                  <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
+                  <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
+                  <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </QueryView>

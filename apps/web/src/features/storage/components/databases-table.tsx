@@ -15,7 +15,36 @@ const COLUMNS: { key: Column; label: MessageKey; numeric: boolean }[] = [
   { key: 'collected_at', label: 'storage.collectedAt', numeric: false },
 ];
 
-/** Latest size of each database with data, log and change vs 7 days ago; sortable by every column. */
+/** The size cell: "unknown" (null: not readable) or the size, marked "estimate" for statistics readings. */
+function SizeCell({ row }: { row: LatestDatabaseSizeResponse }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  if (row.size_bytes === null) {
+    return (
+      <span className="muted" title={t('storage.sizeUnknownHint')} data-testid="size-unknown">
+        — {t('storage.sizeUnknown')}
+      </span>
+    );
+  }
+  return (
+    <>
+      {fmt.bytes(row.size_bytes)}
+      {row.size_source === 'statistics' ? (
+        <>
+          {' '}
+          <span className="badge badge-warning" title={t('storage.sizeEstimateHint')} data-testid="size-estimate">
+            {t('storage.sizeEstimate')}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Latest size of each database with data, log and change vs 7 days ago; sortable by every column. The total is
+ * unknown while a database's size is (the sum of the readable part would pass for the whole).
+ */
 export function DatabasesTable({
   rows,
   changes,
@@ -34,7 +63,7 @@ export function DatabasesTable({
     () => sortBy(rows, sort, (row, key) => (key === 'change' ? changes.get(row.database_name) : row[key])),
     [rows, sort, changes],
   );
-  const total = rows.reduce((sum, row) => sum + row.size_bytes, 0);
+  const total = rows.some((row) => row.size_bytes === null) ? null : rows.reduce((sum, row) => sum + (row.size_bytes ?? 0), 0);
 
   return (
     <div className="table-wrap">
@@ -66,7 +95,9 @@ export function DatabasesTable({
                 onClick={() => onSelect?.(row.database_name)}
               >
                 <td>{row.database_name}</td>
-                <td className="num">{fmt.bytes(row.size_bytes)}</td>
+                <td className="num">
+                  <SizeCell row={row} />
+                </td>
                 <td className="num">{fmt.bytes(row.data_size_bytes)}</td>
                 <td className="num">{fmt.bytes(row.log_size_bytes)}</td>
                 <td className={`num ${change && change > 0 ? 'positive' : change && change < 0 ? 'negative' : ''}`}>{fmt.signedBytes(change)}</td>
@@ -78,7 +109,9 @@ export function DatabasesTable({
         <tfoot>
           <tr>
             <th>{t('common.total')}</th>
-            <th className="num">{fmt.bytes(total)}</th>
+            <th className="num" data-testid="databases-total">
+              {total === null ? <span title={t('storage.totalUnknownHint')}>— {t('storage.sizeUnknown')}</span> : fmt.bytes(total)}
+            </th>
             <th colSpan={4} />
           </tr>
         </tfoot>

@@ -14,6 +14,7 @@ const latest = (database_name: string, size_bytes: number): LatestDatabaseSizeRe
   database_name,
   size_bytes,
   size_mb: size_bytes / MIB,
+  size_source: 'files',
   data_size_bytes: size_bytes - MIB,
   data_size_mb: null,
   log_size_bytes: MIB,
@@ -29,11 +30,26 @@ const stat = (offset: number, size_bytes: number) => ({
   size_mb: size_bytes / MIB,
   data_size_mb: null,
   log_size_mb: null,
+  size_source: 'files',
 });
 
-function mockStorageApi() {
+/** The instance reading of the latest collection: the two databases (40 MiB) and 16 MiB of WAL. */
+const reading = (offset: number, log_size_bytes: number | null) => ({
+  collected_date: day(offset),
+  collected_at: `${day(offset)}T03:00:00Z`,
+  total_size_bytes: 40 * MIB + (log_size_bytes ?? 0),
+  total_size_mb: 40 + (log_size_bytes ?? 0) / MIB,
+  data_size_bytes: 40 * MIB,
+  data_size_mb: 40,
+  log_size_bytes,
+  log_size_mb: log_size_bytes === null ? null : log_size_bytes / MIB,
+  database_count: 2,
+});
+
+function mockStorageApi(log: number | null = 16 * MIB) {
   return mockApi({
-    'GET /instances/3/database-sizes/latest': { body: { data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)] } },
+    'GET /instances/3/database-sizes/latest': { body: { data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)], instance: reading(0, log) } },
+    'GET /instances/3/instance-sizes': { body: { data: [reading(-1, log), reading(0, log)] } },
     'GET /instances/3/database-sizes': {
       body: {
         data: [
@@ -95,6 +111,30 @@ describe('StorageTab', () => {
     expect(within(screen.getByTestId('aggregations-table')).getByText('+25%')).toBeTruthy();
   });
 
+  it("shows the instance's WAL beside the databases and the total split into databases + WAL", async () => {
+    const api = mockStorageApi();
+    renderWithProviders(<StorageTab instance={instance} />);
+    const totals = await screen.findByTestId('instance-totals');
+    expect(within(within(totals).getByTestId('instance-databases')).getByText('40 MB')).toBeTruthy();
+    const log = within(totals).getByTestId('instance-log');
+    expect(within(log).getByText('WAL')).toBeTruthy();
+    expect(within(log).getByText('16 MB')).toBeTruthy();
+    expect(within(within(totals).getByTestId('instance-total')).getByText('56 MB')).toBeTruthy();
+    // The databases table still sums the databases alone.
+    expect(within(screen.getByTestId('databases-table')).getByText('40 MB')).toBeTruthy();
+    const readings = api.calls.find((c) => c.path === '/instances/3/instance-sizes');
+    expect(readings?.query.get('start_date')).toBe(day(-29));
+    expect(readings?.query.get('end_date')).toBe(day(0));
+  });
+
+  it('says so when the monitoring user may not read the log, and the total is the databases alone', async () => {
+    mockStorageApi(null);
+    renderWithProviders(<StorageTab instance={instance} />);
+    const totals = await screen.findByTestId('instance-totals');
+    expect(within(within(totals).getByTestId('instance-log')).getByText(/not readable by the monitoring user/)).toBeTruthy();
+    expect(within(within(totals).getByTestId('instance-total')).getByText('40 MB')).toBeTruthy();
+  });
+
   it('sorts the databases table by a column', async () => {
     mockStorageApi();
     renderWithProviders(<StorageTab instance={instance} />);
@@ -116,7 +156,7 @@ describe('StorageTab', () => {
 
   it('shows the API message when the history cannot be read', async () => {
     mockApi({
-      'GET /instances/3/database-sizes/latest': { body: { data: [] } },
+      'GET /instances/3/database-sizes/latest': { body: { data: [], instance: null } },
       'GET /instances/3/database-sizes': { status: 400, body: { statusCode: 400, error: 'Bad Request', message: ['end_date must not be before start_date'] } },
       'GET /instances/3/database-sizes/forecast': { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'no readings' } },
       'GET /instances/3/database-sizes/aggregations': { body: { data: [], pagination: pagination(0) } },

@@ -6,10 +6,12 @@ import { TotalSizeChart } from '../../../components/charts/total-size-chart';
 import { Empty, ErrorState, Loading, QueryView } from '../../../components/states';
 import { lastDays } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
-import { useDatabaseSizes, useForecast, useLatestSizes } from '../api/storage';
+import { useDatabaseSizes, useForecast, useInstanceSizes, useLatestSizes } from '../api/storage';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
 import { AggregationView } from './aggregation-view';
 import { DatabasesTable } from './databases-table';
+import { instanceLogPoints, instanceTotalSeries } from './instance-series';
+import { InstanceTotals, LOG_LABEL } from './instance-totals';
 import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
 
 type Mode = 'total' | 'stacked';
@@ -28,10 +30,20 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
   // The change column compares with 7 days back: the default 30-day window of every database.
   const recent = useDatabaseSizes(instance.id, { start_date: defaultRange.start, end_date: defaultRange.end });
   const forecast = useForecast(instance.id, database || undefined);
+  // The instance's own readings: its total includes the instance log (WAL, binary logs), as the forecast's does.
+  const instanceSizes = useInstanceSizes(instance.id, { start_date: range.start, end_date: range.end });
+  const logLabel = t(LOG_LABEL[instance.db_type]);
 
   const points = useMemo(() => historyToPoints(history.data?.data ?? [], instance.name), [history.data, instance.name]);
-  const totalRows = useMemo(() => withForecast(toTotalSeries(points), forecast.data), [points, forecast.data]);
-  const stacked = useMemo(() => toStackedSeries(points, 'database', 10), [points]);
+  const readings = useMemo(() => (database ? [] : (instanceSizes.data?.data ?? [])), [database, instanceSizes.data]);
+  const totalRows = useMemo(
+    () => withForecast(readings.length > 0 ? instanceTotalSeries(readings) : toTotalSeries(points), forecast.data),
+    [readings, points, forecast.data],
+  );
+  const stacked = useMemo(
+    () => toStackedSeries([...points, ...instanceLogPoints(readings, instance.name, logLabel)], 'database', 10),
+    [points, readings, instance.name, logLabel],
+  );
   const changes = useMemo(() => changeSince(latest.data?.data ?? [], recent.data?.data ?? []), [latest.data, recent.data]);
 
   return (
@@ -82,7 +94,7 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
               testId="storage-chart"
             />
             {forecast.data && !forecast.data.enough_history ? <p className="muted">{t('storage.forecastUnavailable')}</p> : null}
-            {forecast.isError ? <p className="muted">{(forecast.error as Error).message}</p> : null}
+            {forecast.isError ? <p className="muted">{forecast.error.message}</p> : null}
           </>
         ) : (
           <SeriesChart series={stacked} kind="area" stacked format={chartFormat} testId="storage-chart" />
@@ -95,12 +107,15 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
         </div>
         <QueryView query={latest} isEmpty={(d) => d.data.length === 0} empty={t('storage.noData')}>
           {(data) => (
-            <DatabasesTable
-              rows={data.data}
-              changes={changes}
-              selected={database}
-              onSelect={(name) => setDatabase((current) => (current === name ? '' : name))}
-            />
+            <>
+              {data.instance ? <InstanceTotals reading={data.instance} dbType={instance.db_type} /> : null}
+              <DatabasesTable
+                rows={data.data}
+                changes={changes}
+                selected={database}
+                onSelect={(name) => setDatabase((current) => (current === name ? '' : name))}
+              />
+            </>
           )}
         </QueryView>
       </section>

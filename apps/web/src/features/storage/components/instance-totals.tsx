@@ -1,0 +1,33 @@
+import type { DbType, InstanceSizeStatPoint } from '@capacity/contracts';
+import { useFormat } from '../../../components/use-format';
+import { useI18n, type MessageKey } from '../../../i18n';
+
+/** What the instance-level log is called on each engine. */
+export const LOG_LABEL: Record<DbType, MessageKey> = {
+  postgresql: 'storage.instanceLog.postgresql',
+  mysql: 'storage.instanceLog.mysql',
+  oracle: 'storage.instanceLog.oracle',
+  sqlserver: 'storage.instanceLog.sqlserver',
+};
+
+/** The latest instance reading split in its parts: databases + instance log (WAL, binary logs, redo) = total. */
+export function InstanceTotals({ reading, dbType }: { reading: InstanceSizeStatPoint; dbType: DbType }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const log = reading.log_size_bytes === null ? <span className="muted">{t('storage.instanceLogUnknown')}</span> : fmt.bytes(reading.log_size_bytes);
+  const cards = [
+    { id: 'databases', label: t('storage.instanceDatabases'), value: fmt.bytes(reading.data_size_bytes) },
+    { id: 'log', label: t(LOG_LABEL[dbType]), value: log },
+    { id: 'total', label: t('storage.instanceTotal'), value: fmt.bytes(reading.total_size_bytes) },
+  ];
+  return (
+    <div className="cards" data-testid="instance-totals">
+      {cards.map((card) => (
+        <div key={card.id} className="card stat-card" data-testid={`instance-${card.id}`}>
+          <div className="stat-label">{card.label}</div>
+          <div className="stat-value">{card.value}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
