@@ -22,6 +22,7 @@ import { AggregationRepository, ROLLUP_KINDS, rollupParams, rollupSelectSql } fr
 import { AggregationService } from '../src/aggregation/aggregation.service';
 import { periodRangeForDates, periodStart } from '../src/aggregation/period';
 import { loadAppConfig } from '../src/config/app-config';
+import { ZonedClock } from '../src/config/zoned-clock';
 import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { PartitionRepository } from '../src/partition/partition.repository';
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
 
   const repository = new AggregationRepository(dataSource);
   const sessions = new SessionsService(new SessionsRepository(dataSource));
-  const service = new AggregationService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), config);
+  const service = new AggregationService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), new ZonedClock(config));
 
   const floorMs = await time(() => floor(dataSource, first, last));
   console.log(`(c) floor, CREATE UNLOGGED TABLE … AS the same 8 rollup SELECTs: ${seconds(floorMs)}  [load ${load()}]`);

@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { createBenchDatabase, dropBenchDatabase, runBench, time } from './bench-support';
 import { errorMessage } from '../src/common/error-message';
 import { loadAppConfig } from '../src/config/app-config';
+import { ZonedClock } from '../src/config/zoned-clock';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { PARTITION_KEYS } from '../src/partition/partition-naming';
 import { PartitionCreateService } from '../src/partition/partition-create.service';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const repository = new PartitionRepository(dataSource);
   const sessions = new SessionsService(new SessionsRepository(dataSource));
-  const creator = new PartitionCreateService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), config);
+  const creator = new PartitionCreateService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), new ZonedClock(config), config);
   const status = new PartitionStatusService(repository, config);
 
   // 10 years: the current month + 3 ahead (from the migration) and the 116 months before.

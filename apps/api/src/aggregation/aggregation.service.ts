@@ -1,9 +1,9 @@
-import { PERIOD_TYPES, todayIn, type PeriodType, type RunAggregationDto, type RunAggregationResponse, type SessionType } from '@capacity/contracts';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PERIOD_TYPES, type PeriodType, type RunAggregationDto, type RunAggregationResponse, type SessionType } from '@capacity/contracts';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { errorMessage } from '../common/error-message';
+import { ZonedClock } from '../config/zoned-clock';
 import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { AggregationRepository, ROLLUP_KINDS } from './aggregation.repository';
 import { periodRangeForDates, periodRangesFor, type PeriodRange } from './period';
@@ -33,7 +33,7 @@ export class AggregationService {
   constructor(
     private readonly repository: AggregationRepository,
     private readonly runner: JobRunner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ZonedClock,
   ) {}
 
   /** POST /aggregations/run: 409 when a run holds the lock; otherwise 202 with the session, work continues in the background. */
@@ -133,7 +133,7 @@ export class AggregationService {
   }
 
   private manualScope(dto: RunAggregationDto): AggregationScope {
-    const today = todayIn(this.config.timeZone);
+    const today = this.clock.today();
     const from = dto.start_date ?? dto.end_date ?? today;
     const to = dto.end_date ?? (from > today ? from : today);
     if (to < from) throw new InvalidInputError('end_date must not be before start_date', 'end_date');

@@ -24,15 +24,12 @@ export interface StatRow {
   collected_at: string;
 }
 
-export interface AggregationRow {
+/** The columns of every aggregation row, of a database or of an instance. */
+export interface AggregationRowBase {
   instance_id: number;
-  database_name: string;
   period_type: PeriodType;
   period_start: string;
   period_end: string;
-  avg_size_bytes: number;
-  max_size_bytes: number;
-  min_size_bytes: number;
   avg_data_size_bytes: number | null;
   max_data_size_bytes: number | null;
   min_data_size_bytes: number | null;
@@ -40,10 +37,17 @@ export interface AggregationRow {
   max_log_size_bytes: number | null;
   min_log_size_bytes: number | null;
   data_count: number;
-  size_change_bytes: number | null;
-  size_change_percent: number | null;
   growth_rate: number | null;
   calculated_at: string;
+}
+
+export interface AggregationRow extends AggregationRowBase {
+  database_name: string;
+  avg_size_bytes: number;
+  max_size_bytes: number;
+  min_size_bytes: number;
+  size_change_bytes: number | null;
+  size_change_percent: number | null;
 }
 
 /** The columns the trends need of an aggregation row. */

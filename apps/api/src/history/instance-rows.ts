@@ -1,6 +1,6 @@
 import type { InstanceAggregationItem, InstanceSizeStatPoint, PeriodType } from '@capacity/contracts';
 import { bytesToMb } from '../common/units';
-import { compareText } from './history-rows';
+import { compareText, type AggregationRowBase } from './history-rows';
 
 /**
  * instance_size_stats / instance_size_aggregations rows as the tables name their columns, from
@@ -17,27 +17,14 @@ export interface InstanceStatRow {
   collected_at: string;
 }
 
-export interface InstanceAggregationRow {
-  instance_id: number;
-  period_type: PeriodType;
-  period_start: string;
-  period_end: string;
+export interface InstanceAggregationRow extends AggregationRowBase {
   avg_total_size_bytes: number | null;
   max_total_size_bytes: number | null;
   min_total_size_bytes: number | null;
-  avg_data_size_bytes: number | null;
-  max_data_size_bytes: number | null;
-  min_data_size_bytes: number | null;
-  avg_log_size_bytes: number | null;
-  max_log_size_bytes: number | null;
-  min_log_size_bytes: number | null;
   avg_database_count: number | null;
-  data_count: number;
   total_size_change_bytes: number | null;
   total_size_change_percent: number | null;
-  growth_rate: number | null;
   database_count_change: number | null;
-  calculated_at: string;
 }
 
 /** The columns toInstanceStatRow reads. */

@@ -1,29 +1,16 @@
-import type { DbType, RecordStatus } from '@capacity/contracts';
+import type { DbType, InstanceResponse } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Instance } from './instance.entity';
 
 /** An instance row with its latest size reading and latest capacity collection. */
-export interface InstanceRow {
-  id: number;
-  name: string;
-  db_type: DbType;
-  host: string;
-  port: number;
-  username: string;
-  database_name: string | null;
-  is_active: boolean;
-  tags: string[];
-  owner_id: number | null;
-  description: string | null;
-  has_password: boolean;
+export interface InstanceRow
+  extends Omit<InstanceResponse, 'created_at' | 'updated_at' | 'latest_total_size_bytes' | 'latest_total_size_mb' | 'last_collected_at'> {
   created_at: Date;
   updated_at: Date;
   latest_total_size_bytes: string | null;
-  database_count: number | null;
   last_collected_at: Date | null;
-  last_collection_status: RecordStatus | null;
 }
 
 export interface InstanceFilter {

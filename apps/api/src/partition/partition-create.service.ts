@@ -1,5 +1,4 @@
 import {
-  currentMonthIn,
   isYearMonth,
   STATS_TABLES,
   type PartitionCreateResult,
@@ -13,6 +12,7 @@ import {
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InvalidInputError } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ZonedClock } from '../config/zoned-clock';
 import { errorMessage } from '../common/error-message';
 import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
 import { partitionName } from './partition-naming';
@@ -47,6 +47,7 @@ export class PartitionCreateService {
   constructor(
     private readonly repository: PartitionRepository,
     private readonly runner: JobRunner,
+    private readonly clock: ZonedClock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,7 +58,7 @@ export class PartitionCreateService {
       if (!isYearMonth(request.month)) throw new InvalidInputError(`month must be a month as YYYY-MM, got ${JSON.stringify(request.month)}`, 'month');
       months = [request.month];
     } else {
-      months = monthsAhead(this.currentMonth(), request.futureMonths ?? this.config.partitionPremakeMonths);
+      months = monthsAhead(this.clock.currentMonth(), request.futureMonths ?? this.config.partitionPremakeMonths);
     }
     const tables = request.table ? [request.table] : [...STATS_TABLES];
     return this.run(() => tables.map((table) => ({ table, months })), context);
@@ -71,12 +72,8 @@ export class PartitionCreateService {
     return this.run(() => this.maintenancePlan(), context);
   }
 
-  currentMonth(): YearMonth {
-    return currentMonthIn(this.config.timeZone);
-  }
-
   private async maintenancePlan(): Promise<TablePlan[]> {
-    const current = this.currentMonth();
+    const current = this.clock.currentMonth();
     const wanted = monthsAhead(current, this.config.partitionPremakeMonths);
     const [partitions, inDefault] = await Promise.all([this.repository.listPartitions(STATS_TABLES, { measure: false }), this.repository.defaultRowsByMonth()]);
     return STATS_TABLES.map((table) => {

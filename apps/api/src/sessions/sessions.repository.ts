@@ -6,20 +6,10 @@ import { isoOrNull } from '../common/iso-timestamp';
 import type { JobName } from '../jobs/job-names';
 
 /** A `sync_sessions` row as the driver returns it. */
-export interface SessionRow {
-  session_id: string;
-  sync_type: SessionType;
-  sync_category: SessionCategory;
+export interface SessionRow extends Omit<SessionResponse, 'started_at' | 'completed_at' | 'duration_ms'> {
   job: JobName | null;
-  status: SessionStatus;
   started_at: Date;
   completed_at: Date | null;
-  total_instances: number;
-  successful_instances: number;
-  failed_instances: number;
-  created_by: number | null;
-  summary: Record<string, unknown> | null;
-  error_message: string | null;
 }
 
 /** A `sync_instance_records` row. */

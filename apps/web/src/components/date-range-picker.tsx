@@ -1,5 +1,6 @@
 import { lastDays } from '../lib/dates';
 import { useI18n } from '../i18n';
+import { TextField } from './text-field';
 
 export interface DateRange {
   start: string;
@@ -13,20 +14,8 @@ export function DateRangePicker({ value, onChange }: { value: DateRange; onChang
   return (
     <fieldset className="filters date-range">
       <legend className="sr-only">{t('storage.range')}</legend>
-      <label className="field">
-        <span>{t('common.from')}</span>
-        <input
-          type="date"
-          name="start_date"
-          value={value.start}
-          max={value.end}
-          onChange={(e) => e.target.value && onChange({ ...value, start: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>{t('common.to')}</span>
-        <input type="date" name="end_date" value={value.end} min={value.start} onChange={(e) => e.target.value && onChange({ ...value, end: e.target.value })} />
-      </label>
+      <TextField label={t('common.from')} type="date" name="start_date" value={value.start} max={value.end} onChange={(start) => start && onChange({ ...value, start })} />
+      <TextField label={t('common.to')} type="date" name="end_date" value={value.end} min={value.start} onChange={(end) => end && onChange({ ...value, end })} />
       <div className="segmented">
         {PRESETS.map((days) => (
           <button key={days} type="button" className="btn btn-small" onClick={() => onChange(lastDays(days))}>

@@ -7,22 +7,37 @@ describe('calendar periods', () => {
     expect(periodEnd('weekly', '2026-12-28')).toBe('2027-01-03');
     expect(nextPeriodStart('weekly', '2026-12-28')).toBe('2027-01-04');
     expect(previousPeriodStart('weekly', '2027-01-04')).toBe('2026-12-28');
+    expect(periodStart('weekly', '2027-01-04')).toBe('2027-01-04');
+    expect(periodLabel('weekly', '2026-12-28')).toBe('2026-W53');
   });
 
   it('numbers ISO weeks by the week-year of their Thursday', () => {
     expect(isoWeek('2026-12-28')).toEqual({ year: 2026, week: 53 });
     expect(isoWeek('2027-01-04')).toEqual({ year: 2027, week: 1 });
     expect(isoWeek('2025-12-29')).toEqual({ year: 2026, week: 1 });
+    expect(isoWeek('2026-11-28')).toEqual({ year: 2026, week: 48 });
     expect(periodLabel('weekly', '2025-12-29')).toBe('2026-W01');
   });
 
-  it('cuts months and quarters on the calendar, leap years included', () => {
-    expect(periodStart('monthly', '2028-02-29')).toBe('2028-02-01');
-    expect(periodEnd('monthly', '2028-02-01')).toBe('2028-02-29');
-    expect(periodStart('quarterly', '2026-06-30')).toBe('2026-04-01');
-    expect(periodEnd('quarterly', '2026-07-01')).toBe('2026-09-30');
-    expect(previousPeriodStart('quarterly', '2026-01-01')).toBe('2025-10-01');
-    expect(nextPeriodStart('monthly', '2026-12-01')).toBe('2027-01-01');
+  // [function, period type, date, expected]
+  it.each([
+    [periodStart, 'monthly', '2028-02-29', '2028-02-01'],
+    [periodEnd, 'monthly', '2028-02-01', '2028-02-29'],
+    [periodEnd, 'monthly', '2027-02-01', '2027-02-28'],
+    [nextPeriodStart, 'daily', '2028-02-28', '2028-02-29'],
+    [nextPeriodStart, 'monthly', '2026-12-01', '2027-01-01'],
+    [previousPeriodStart, 'monthly', '2027-01-01', '2026-12-01'],
+    [periodStart, 'quarterly', '2026-03-31', '2026-01-01'],
+    [periodStart, 'quarterly', '2026-04-01', '2026-04-01'],
+    [periodStart, 'quarterly', '2026-06-30', '2026-04-01'],
+    [periodEnd, 'quarterly', '2026-01-01', '2026-03-31'],
+    [periodEnd, 'quarterly', '2026-07-01', '2026-09-30'],
+    [periodEnd, 'quarterly', '2026-10-01', '2026-12-31'],
+    [nextPeriodStart, 'quarterly', '2026-10-01', '2027-01-01'],
+    [previousPeriodStart, 'quarterly', '2027-01-01', '2026-10-01'],
+    [previousPeriodStart, 'quarterly', '2026-01-01', '2025-10-01'],
+  ] as const)('cuts months and quarters on the calendar, leap years included: %o %s %s → %s', (boundary, type, date, expected) => {
+    expect(boundary(type, date)).toBe(expected);
   });
 
   it('steps a month from any day to the first of the next or previous month', () => {
@@ -35,5 +50,7 @@ describe('calendar periods', () => {
     expect(periodLabel('monthly', '2026-11-01')).toBe('2026-11');
     expect(periodLabel('quarterly', '2026-07-01')).toBe('2026-Q3');
     expect(periodLabel('quarterly', '2027-01-01')).toBe('2027-Q1');
+    expect(periodLabel('quarterly', '2026-10-01')).toBe('2026-Q4');
+    expect(periodLabel('monthly', '2026-12-01')).toBe('2026-12');
   });
 });

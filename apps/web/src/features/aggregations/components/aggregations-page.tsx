@@ -1,14 +1,17 @@
-import { DB_TYPES, type DbType, type PeriodType } from '@capacity/contracts';
+import type { DbType, PeriodType } from '@capacity/contracts';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { aggregationsToPoints, toStackedSeries, type GroupMode } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
+import { AggregationCells, useAggregationColumns } from '../../../components/aggregation-cells';
 import { DataTable } from '../../../components/data-table';
+import { EngineSelect } from '../../../components/engine-select';
 import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
 import { PaginationBar } from '../../../components/pagination-bar';
 import { PeriodSelect } from '../../../components/period-select';
 import { SelectField } from '../../../components/select-field';
 import { QueryView } from '../../../components/states';
+import { TextField } from '../../../components/text-field';
 import { useFormat } from '../../../components/use-format';
 import { lastDays } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
@@ -46,6 +49,7 @@ export function AggregationsPage() {
   const { t } = useI18n();
   const fmt = useFormat();
   const chartFormat = useChartFormat();
+  const aggregationColumns = useAggregationColumns();
   const { isAdmin } = useAuth();
   const [instanceId, setInstanceId] = useState('');
   const [engine, setEngine] = useState<DbType | ''>('');
@@ -94,18 +98,8 @@ export function AggregationsPage() {
           options={(instances.data?.data ?? []).map((instance) => ({ value: String(instance.id), label: instance.name }))}
           onChange={resetPage(setInstanceId)}
         />
-        <SelectField
-          label={t('instances.engine')}
-          name="db_type"
-          value={engine}
-          allLabel={t('common.all')}
-          options={DB_TYPES.map((type) => ({ value: type, label: t(`engine.${type}`) }))}
-          onChange={resetPage(setEngine)}
-        />
-        <label className="field">
-          <span>{t('storage.database')}</span>
-          <input type="search" name="database_name" value={database} onChange={(e) => resetPage(setDatabase)(e.target.value)} />
-        </label>
+        <EngineSelect label={t('instances.engine')} name="db_type" value={engine} onChange={resetPage(setEngine)} />
+        <TextField label={t('storage.database')} type="search" name="database_name" value={database} onChange={resetPage(setDatabase)} />
         <PeriodSelect value={period} onChange={resetPage(setPeriod)} />
         <DateRangePicker value={range} onChange={resetPage(setRange)} />
       </div>
@@ -148,13 +142,7 @@ export function AggregationsPage() {
               { label: t('agg.instance') },
               { label: t('storage.database') },
               { label: t('storage.period') },
-              { label: t('agg.periodStart') },
-              { label: t('agg.avg'), numeric: true },
-              { label: t('agg.max'), numeric: true },
-              { label: t('agg.min'), numeric: true },
-              { label: t('agg.change'), numeric: true },
-              { label: t('agg.changePercent'), numeric: true },
-              { label: t('agg.growthRate'), numeric: true },
+              ...aggregationColumns,
               { label: t('agg.samples'), numeric: true },
             ]}
           >
@@ -163,16 +151,7 @@ export function AggregationsPage() {
                 <td>{item.instance.name}</td>
                 <td>{item.database_name}</td>
                 <td>{t(`period.${item.period_type}`)}</td>
-                <td>
-                  {fmt.date(item.period_start)}
-                  {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
-                </td>
-                <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
-                <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
-                <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
-                <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
-                <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
-                <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
+                <AggregationCells item={item} />
                 <td className="num">{fmt.number(item.statistics.data_count)}</td>
               </tr>
             ))}

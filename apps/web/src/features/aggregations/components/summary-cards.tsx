@@ -1,4 +1,5 @@
 import type { AggregationSummaryResponse } from '@capacity/contracts';
+import { StatCards } from '../../../components/stat-cards';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 
@@ -15,14 +16,5 @@ export function SummaryCards({ summary }: { summary: AggregationSummaryResponse[
     { label: t('agg.totalSize'), value: fmt.mb(summary.total_size_mb), id: 'total-size' },
     { label: t('agg.growth30d'), value: growth, id: 'growth' },
   ];
-  return (
-    <div className="cards">
-      {cards.map((card) => (
-        <div key={card.id} className="card stat-card" data-testid={`summary-${card.id}`}>
-          <div className="stat-label">{card.label}</div>
-          <div className="stat-value">{card.value}</div>
-        </div>
-      ))}
-    </div>
-  );
+  return <StatCards cards={cards} testIdPrefix="summary-" />;
 }

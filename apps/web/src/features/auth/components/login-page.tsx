@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/states';
+import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
 import { useAuth } from '../hooks/auth-provider';
 
@@ -41,27 +42,16 @@ export function LoginPage() {
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('app.tagline')}</p>
         <h2>{t('login.title')}</h2>
-        <label className="field">
-          <span>{t('login.username')}</span>
-          <input
-            data-testid="login-username"
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('login.password')}</span>
-          <input
-            data-testid="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <TextField label={t('login.username')} testId="login-username" name="username" autoComplete="username" value={username} onChange={setUsername} />
+        <TextField
+          label={t('login.password')}
+          testId="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error ? <ErrorState error={error} /> : null}
         <button data-testid="login-submit" type="submit" className="btn btn-primary" disabled={submitting}>
           {submitting ? t('login.submitting') : t('login.submit')}

@@ -1,6 +1,7 @@
 import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../../components/states';
+import { TextField } from '../../../components/text-field';
 import { useI18n, type MessageKey } from '../../../i18n';
 import type { InstancePayload } from '../api/instances';
 import {
@@ -46,13 +47,18 @@ export function InstanceForm({
       </span>
     ) : null;
 
+  /** The props that tie a text input to its value and its validation message. */
+  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password') => ({
+    name: key,
+    value: values[key],
+    onChange: (value: string) => set(key, value),
+    'aria-invalid': Boolean(errors[key]),
+    hint: fieldError(key),
+  });
+
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={instance ? t('instances.edit') : t('instances.add')}>
-      <label className="field">
-        <span>{t('instances.name')} *</span>
-        <input name="name" value={values.name} maxLength={200} onChange={(e) => set('name', e.target.value)} aria-invalid={Boolean(errors.name)} />
-        {fieldError('name')}
-      </label>
+      <TextField label={`${t('instances.name')} *`} maxLength={200} {...textField('name')} />
       <label className="field">
         <span>{t('instances.engine')} *</span>
         <select name="db_type" value={values.db_type} onChange={(e) => set('db_type', e.target.value as DbType | '')} aria-invalid={Boolean(errors.db_type)}>
@@ -66,48 +72,26 @@ export function InstanceForm({
         {fieldError('db_type')}
       </label>
       <div className="field-row">
-        <label className="field grow">
-          <span>{t('instances.host')} *</span>
-          <input name="host" value={values.host} onChange={(e) => set('host', e.target.value)} aria-invalid={Boolean(errors.host)} />
-          {fieldError('host')}
-        </label>
-        <label className="field">
-          <span>{t('instances.port')}</span>
-          <input
-            name="port"
-            inputMode="numeric"
-            value={values.port}
-            placeholder={values.db_type ? String(DEFAULT_PORTS[values.db_type]) : ''}
-            onChange={(e) => set('port', e.target.value)}
-            aria-invalid={Boolean(errors.port)}
-          />
-          {fieldError('port')}
-        </label>
+        <TextField grow label={`${t('instances.host')} *`} {...textField('host')} />
+        <TextField
+          label={t('instances.port')}
+          inputMode="numeric"
+          placeholder={values.db_type ? String(DEFAULT_PORTS[values.db_type]) : ''}
+          {...textField('port')}
+        />
       </div>
       <div className="field-row">
-        <label className="field grow">
-          <span>{t('instances.username')} *</span>
-          <input name="username" autoComplete="off" value={values.username} onChange={(e) => set('username', e.target.value)} aria-invalid={Boolean(errors.username)} />
-          {fieldError('username')}
-        </label>
-        <label className="field grow">
-          <span>{t('instances.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={values.password}
-            placeholder={instance?.has_password ? t('instances.passwordKeep') : ''}
-            onChange={(e) => set('password', e.target.value)}
-            aria-invalid={Boolean(errors.password)}
-          />
-          {fieldError('password')}
-        </label>
+        <TextField grow label={`${t('instances.username')} *`} autoComplete="off" {...textField('username')} />
+        <TextField
+          grow
+          label={t('instances.password')}
+          type="password"
+          autoComplete="new-password"
+          placeholder={instance?.has_password ? t('instances.passwordKeep') : ''}
+          {...textField('password')}
+        />
       </div>
-      <label className="field">
-        <span>{t('instances.databaseName')}</span>
-        <input name="database_name" value={values.database_name} onChange={(e) => set('database_name', e.target.value)} />
-      </label>
+      <TextField label={t('instances.databaseName')} name="database_name" value={values.database_name} onChange={(v) => set('database_name', v)} />
       <label className="field">
         <span>{t('instances.description')}</span>
         <textarea name="description" rows={2} value={values.description} onChange={(e) => set('description', e.target.value)} />

@@ -1,11 +1,12 @@
-import { DB_TYPES, type DbType, type InstanceResponse } from '@capacity/contracts';
+import type { DbType, InstanceResponse } from '@capacity/contracts';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
+import { EngineSelect } from '../../../components/engine-select';
 import { Modal } from '../../../components/modal';
-import { SelectField } from '../../../components/select-field';
 import { QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
+import { TextField } from '../../../components/text-field';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import { useAuth } from '../../auth';
@@ -43,18 +44,8 @@ export function InstancesPage() {
         ) : null}
       </div>
       <div className="filters">
-        <label className="field">
-          <span>{t('instances.filterName')}</span>
-          <input type="search" name="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <SelectField
-          label={t('instances.filterEngine')}
-          name="engine"
-          value={engine}
-          allLabel={t('common.all')}
-          options={DB_TYPES.map((type) => ({ value: type, label: t(`engine.${type}`) }))}
-          onChange={setEngine}
-        />
+        <TextField label={t('instances.filterName')} type="search" name="search" value={search} onChange={setSearch} />
+        <EngineSelect label={t('instances.filterEngine')} name="engine" value={engine} onChange={setEngine} />
       </div>
       {remove.isError ? <p className="error-text" role="alert">{remove.error.message}</p> : null}
       <QueryView query={query}>

@@ -1,8 +1,11 @@
 import type { PartitionCleanupResult, PartitionCreateResult, PartitionRef, PartitionStatusResponse } from '@capacity/contracts';
 import { useState } from 'react';
+import { ConfirmActions } from '../../../components/confirm-actions';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
+import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
+import { useIntegerInput } from '../../../lib/use-integer-input';
 import { useCleanupPartitions, useCreatePartitions } from '../api/partitions';
 import { planFutureMonths } from './partition-plan';
 
@@ -30,10 +33,10 @@ function RefList({ title, refs, testId }: { title: string; refs: (PartitionRef &
 export function CreatePartitionsAction({ status }: { status: PartitionStatusResponse }) {
   const { t } = useI18n();
   const create = useCreatePartitions();
-  const [months, setMonths] = useState(String(status.premake_months));
+  const months = useIntegerInput(status.premake_months, 0, 120);
   const [preview, setPreview] = useState(false);
-  const futureMonths = Number(months);
-  const valid = Number.isInteger(futureMonths) && futureMonths >= 0 && futureMonths <= 120;
+  const futureMonths = months.value;
+  const valid = months.valid;
   const plan = preview && valid ? planFutureMonths(status.tables, status.current_month, futureMonths) : [];
   const missing = plan.filter((p) => !p.exists);
   const result: PartitionCreateResult | undefined = create.data;
@@ -45,10 +48,7 @@ export function CreatePartitionsAction({ status }: { status: PartitionStatusResp
 
   return (
     <div className="filters">
-      <label className="field">
-        <span>{t('partitions.monthsAhead')}</span>
-        <input type="number" min={0} max={120} name="future_months" value={months} onChange={(e) => setMonths(e.target.value)} aria-invalid={!valid} />
-      </label>
+      <TextField label={t('partitions.monthsAhead')} type="number" min={0} max={120} name="future_months" value={months.text} onChange={months.setText} aria-invalid={!valid} />
       <button type="button" className="btn btn-primary" data-testid="partitions-create" disabled={!valid} onClick={() => setPreview(true)}>
         {t('partitions.create')}
       </button>
@@ -58,20 +58,10 @@ export function CreatePartitionsAction({ status }: { status: PartitionStatusResp
           onClose={close}
           testId="partitions-create-modal"
           footer={
-            result ? (
-              <button type="button" className="btn" onClick={close}>
-                {t('common.close')}
-              </button>
-            ) : (
-              <>
-                <button type="button" className="btn" onClick={close}>
-                  {t('common.cancel')}
-                </button>
-                <button type="button" className="btn btn-primary" data-testid="partitions-create-confirm" disabled={create.isPending} onClick={() => create.mutate(futureMonths)}>
-                  {t('common.confirm')}
-                </button>
-              </>
-            )
+            <ConfirmActions
+              onClose={close}
+              confirm={result ? undefined : { testId: 'partitions-create-confirm', disabled: create.isPending, onConfirm: () => create.mutate(futureMonths) }}
+            />
           }
         >
           {result ? (
@@ -110,12 +100,12 @@ export function CreatePartitionsAction({ status }: { status: PartitionStatusResp
 export function CleanupPartitionsAction({ status }: { status: PartitionStatusResponse }) {
   const { t } = useI18n();
   const cleanup = useCleanupPartitions();
-  const [months, setMonths] = useState(String(status.retention_months));
+  const months = useIntegerInput(status.retention_months, 1, 1200);
   const [open, setOpen] = useState(false);
   const [withoutArchive, setWithoutArchive] = useState(false);
   const [preview, setPreview] = useState<PartitionCleanupResult | null>(null);
-  const retention = Number(months);
-  const valid = Number.isInteger(retention) && retention >= 1 && retention <= 1200;
+  const retention = months.value;
+  const valid = months.valid;
   const result = cleanup.data && !cleanup.data.dry_run ? cleanup.data : null;
 
   const start = () => {
@@ -132,10 +122,7 @@ export function CleanupPartitionsAction({ status }: { status: PartitionStatusRes
 
   return (
     <div className="filters">
-      <label className="field">
-        <span>{t('partitions.retentionMonths')}</span>
-        <input type="number" min={1} max={1200} name="retention_months" value={months} onChange={(e) => setMonths(e.target.value)} aria-invalid={!valid} />
-      </label>
+      <TextField label={t('partitions.retentionMonths')} type="number" min={1} max={1200} name="retention_months" value={months.text} onChange={months.setText} aria-invalid={!valid} />
       <button type="button" className="btn btn-danger" data-testid="partitions-cleanup" disabled={!valid} onClick={start}>
         {t('partitions.cleanup')}
       </button>
@@ -145,26 +132,19 @@ export function CleanupPartitionsAction({ status }: { status: PartitionStatusRes
           onClose={close}
           testId="partitions-cleanup-modal"
           footer={
-            result || !preview || preview.would_drop.length === 0 ? (
-              <button type="button" className="btn" onClick={close}>
-                {t('common.close')}
-              </button>
-            ) : (
-              <>
-                <button type="button" className="btn" onClick={close}>
-                  {t('common.cancel')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-danger"
-                  data-testid="partitions-cleanup-confirm"
-                  disabled={cleanup.isPending || (!preview.archive_enabled && !withoutArchive)}
-                  onClick={() => cleanup.mutate({ retention_months: retention, dry_run: false, drop_without_archive: withoutArchive || undefined })}
-                >
-                  {t('common.confirm')}
-                </button>
-              </>
-            )
+            <ConfirmActions
+              onClose={close}
+              confirm={
+                result || !preview || preview.would_drop.length === 0
+                  ? undefined
+                  : {
+                      danger: true,
+                      testId: 'partitions-cleanup-confirm',
+                      disabled: cleanup.isPending || (!preview.archive_enabled && !withoutArchive),
+                      onConfirm: () => cleanup.mutate({ retention_months: retention, dry_run: false, drop_without_archive: withoutArchive || undefined }),
+                    }
+              }
+            />
           }
         >
           {cleanup.isPending && !preview ? <p>{t('common.loading')}</p> : null}

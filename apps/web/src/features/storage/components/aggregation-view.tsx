@@ -2,9 +2,9 @@ import type { InstanceResponse, PeriodType } from '@capacity/contracts';
 import { useMemo, useState } from 'react';
 import { aggregationsToPoints, latestPerDatabase, toStackedSeries } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
+import { AggregationCells, useAggregationColumns } from '../../../components/aggregation-cells';
 import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/states';
-import { useFormat } from '../../../components/use-format';
 import { addDays, today } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
 import { useInstanceAggregations } from '../api/storage';
@@ -14,8 +14,8 @@ import { PERIOD_LOOKBACK_DAYS, PeriodSelect } from '../../../components/period-s
 /** Avg/max/min and growth per database for the chosen period type, with the growth chart. */
 export function AggregationView({ instance, database }: { instance: InstanceResponse; database?: string }) {
   const { t } = useI18n();
-  const fmt = useFormat();
   const chartFormat = useChartFormat();
+  const aggregationColumns = useAggregationColumns();
   const [period, setPeriod] = useState<PeriodType>('daily');
   const end = today();
   const query = useInstanceAggregations(instance.id, {
@@ -43,28 +43,13 @@ export function AggregationView({ instance, database }: { instance: InstanceResp
               testId="aggregations-table"
               columns={[
                 { label: t('storage.database') },
-                { label: t('agg.periodStart') },
-                { label: t('agg.avg'), numeric: true },
-                { label: t('agg.max'), numeric: true },
-                { label: t('agg.min'), numeric: true },
-                { label: t('agg.change'), numeric: true },
-                { label: t('agg.changePercent'), numeric: true },
-                { label: t('agg.growthRate'), numeric: true },
+                ...aggregationColumns,
               ]}
             >
               {summary.map((item) => (
                 <tr key={item.database_name}>
                   <td>{item.database_name}</td>
-                  <td>
-                    {fmt.date(item.period_start)}
-                    {item.period_end !== item.period_start ? ` – ${fmt.date(item.period_end)}` : ''}
-                  </td>
-                  <td className="num">{fmt.mb(item.statistics.avg_size_mb)}</td>
-                  <td className="num">{fmt.mb(item.statistics.max_size_mb)}</td>
-                  <td className="num">{fmt.mb(item.statistics.min_size_mb)}</td>
-                  <td className="num">{item.statistics.size_change_mb === null ? '—' : fmt.signedBytes(item.statistics.size_change_mb * 1024 * 1024)}</td>
-                  <td className="num">{fmt.percent(item.statistics.size_change_percent)}</td>
-                  <td className="num">{fmt.percent(item.statistics.growth_rate)}</td>
+                  <AggregationCells item={item} />
                 </tr>
               ))}
             </DataTable>

@@ -1,4 +1,5 @@
 import type { DbType, InstanceSizeStatPoint } from '@capacity/contracts';
+import { StatCards } from '../../../components/stat-cards';
 import { useFormat } from '../../../components/use-format';
 import { useI18n, type MessageKey } from '../../../i18n';
 
@@ -20,14 +21,5 @@ export function InstanceTotals({ reading, dbType }: { reading: InstanceSizeStatP
     { id: 'log', label: t(LOG_LABEL[dbType]), value: log },
     { id: 'total', label: t('storage.instanceTotal'), value: fmt.bytes(reading.total_size_bytes) },
   ];
-  return (
-    <div className="cards" data-testid="instance-totals">
-      {cards.map((card) => (
-        <div key={card.id} className="card stat-card" data-testid={`instance-${card.id}`}>
-          <div className="stat-label">{card.label}</div>
-          <div className="stat-value">{card.value}</div>
-        </div>
-      ))}
-    </div>
-  );
+  return <StatCards cards={cards} testIdPrefix="instance-" testId="instance-totals" />;
 }
