@@ -55,7 +55,7 @@ export default defineConfig({
           globals: true,
           environment: 'node',
           // The repository-level specs run a second time on the machine's own PostgreSQL server.
-          include: ['apps/api/src/database/**/*.integration-spec.ts', 'apps/api/src/partition/**/*.integration-spec.ts', 'apps/api/src/instances/**/*.integration-spec.ts'],
+          include: ['apps/api/src/database/**/*.integration-spec.ts', 'apps/api/src/partition/**/*.integration-spec.ts', 'apps/api/src/instances/**/*.integration-spec.ts', 'apps/api/src/tables/**/*.integration-spec.ts'],
           globalSetup: ['apps/api/src/test-support/global-setup-local.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -9,7 +9,7 @@
  * (autocannon in a child process against the real Nest app over that database).
  * BENCH_INSTANCES / BENCH_DAYS shrink the data set for a quick try; BENCH_KEEP=1 keeps the database.
  */
-import { addDays, addMonths, PERIOD_TYPES, STATS_TABLES, type YearMonth, yearMonthOf } from '@capacity/contracts';
+import { addDays, PERIOD_TYPES } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,15 +17,15 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
+import { createDataSetPartitions, generate, insertDataSetInstances, insertDays } from './aggregate-data-set';
 import { createBenchDatabase, dropBenchDatabase, runBench, time } from './bench-support';
 import { AggregationRepository, ROLLUP_KINDS, rollupParams, rollupSelectSql } from '../src/aggregation/aggregation.repository';
 import { AggregationService } from '../src/aggregation/aggregation.service';
-import { periodRangeForDates, periodStart } from '../src/aggregation/period';
+import { periodRangeForDates } from '../src/aggregation/period';
 import { loadAppConfig } from '../src/config/app-config';
 import { ZonedClock } from '../src/config/zoned-clock';
 import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { PartitionRepository } from '../src/partition/partition.repository';
 import { JobLockRepository } from '../src/jobs/job-lock.repository';
 import { JobRunner } from '../src/jobs/job-runner.service';
 import { SessionsRepository } from '../src/sessions/sessions.repository';
@@ -38,6 +38,7 @@ const DATABASE = 'capacity_bench_aggregate';
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000);
 const DATABASES = 20;
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const SHAPE = { instances: INSTANCES, databases: DATABASES };
 const CLIENTS = 20;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -45,40 +46,6 @@ const ADMIN_PASSWORD = 'bench-admin-password';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function generate(dataSource: DataSource, first: string, last: string): Promise<void> {
-  // One statement per month, sizes from a deterministic formula; history was written on its day.
-  for (let from = first; from <= last; ) {
-    const monthEnd = addDays(periodStart('monthly', addDays(periodStart('monthly', from), 32)), -1);
-    const to = monthEnd < last ? monthEnd : last;
-    await insertDays(dataSource, first, from, to, true);
-    from = addDays(to, 1);
-  }
-}
-
-async function insertDays(dataSource: DataSource, origin: string, from: string, to: string, backdated: boolean): Promise<void> {
-  const updatedAt = backdated ? `(day + time '04:00') AT TIME ZONE 'UTC'` : 'now()';
-  await dataSource.query(
-    `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at, created_at, updated_at)
-     SELECT i, 'db_' || lpad(d::text, 2, '0'), s, (s * 0.8)::bigint, CASE WHEN d % 4 = 0 THEN NULL ELSE (s * 0.2)::bigint END,
-            day, (day + time '03:00') AT TIME ZONE 'UTC', (day + time '03:00') AT TIME ZONE 'UTC', ${updatedAt}
-     FROM generate_series(1, $1::int) i
-     CROSS JOIN generate_series(1, ${DATABASES}) d
-     CROSS JOIN LATERAL (SELECT $3::date + k AS day FROM generate_series(0, $4::date - $3::date) k) days
-     CROSS JOIN LATERAL (SELECT ((100 + (i * 37 + d * 101) % 5000)::bigint * 1048576
-                                 + (day - $2::date) * ((i % 7) + d) * 65536
-                                 + ((i * 7919 + d * 104729 + (day - DATE '2000-01-01') * 31) % 1000000))::bigint AS s) size`,
-    [INSTANCES, origin, from, to],
-  );
-  await dataSource.query(
-    `INSERT INTO instance_size_stats (instance_id, total_size_bytes, data_size_bytes, log_size_bytes, database_count, collected_date, collected_at, created_at, updated_at)
-     SELECT instance_id, sum(size_bytes), sum(data_size_bytes), sum(log_size_bytes), count(*), collected_date,
-            max(collected_at), max(collected_at), ${backdated ? 'max(updated_at)' : 'now()'}
-     FROM database_size_stats WHERE collected_date BETWEEN $1::date AND $2::date
-     GROUP BY instance_id, collected_date`,
-    [from, to],
-  );
-}
 
 /** Floor: the same rollup SELECTs, each written once into an unlogged table without indexes. */
 async function floor(dataSource: DataSource, first: string, last: string): Promise<number> {
@@ -136,19 +103,9 @@ async function main(): Promise<void> {
   console.log(`PostgreSQL ${version}, ${cpus().length} CPUs, load average ${load()} (shared machine)`);
   console.log(`data set: ${INSTANCES} instances × ${DATABASES} databases × ${DAYS} days (${first} … ${last}) = ${(INSTANCES * DATABASES * DAYS).toLocaleString('en-US')} database rows`);
 
-  const months: YearMonth[] = [];
-  for (let month = yearMonthOf(periodStart('quarterly', addDays(first, -7))); month <= yearMonthOf(newDay); month = addMonths(month, 1)) months.push(month);
-  const partitions = new PartitionRepository(dataSource);
-  for (const table of STATS_TABLES) for (const month of months) await partitions.createMonthPartition(table, month);
-
-  await dataSource.query(
-    `INSERT INTO instances (name, db_type, host, port, username, is_active)
-     SELECT 'bench-' || lpad(i::text, 4, '0'), (ARRAY['postgresql','mysql','sqlserver','oracle'])[1 + i % 4], 'h', 5432, 'u', i % 10 <> 0
-     FROM generate_series(1, $1::int) i`,
-    [INSTANCES],
-  );
-  await dataSource.query('ANALYZE instances');
-  const generated = await time(() => generate(dataSource, first, last));
+  await createDataSetPartitions(dataSource, first, newDay);
+  await insertDataSetInstances(dataSource, SHAPE);
+  const generated = await time(() => generate(dataSource, SHAPE, first, last));
   await dataSource.query('VACUUM ANALYZE database_size_stats');
   await dataSource.query('VACUUM ANALYZE instance_size_stats');
   console.log(`generated in ${seconds(generated)} (+ vacuum analyze), load average ${load()}`);
@@ -178,7 +135,7 @@ async function main(): Promise<void> {
     `SELECT greatest((SELECT max(updated_at) FROM database_size_stats), (SELECT max(updated_at) FROM instance_size_stats)) AS mark`,
   );
   await repository.advanceWatermark(mark);
-  await insertDays(dataSource, first, newDay, newDay, false);
+  await insertDays(dataSource, SHAPE, first, newDay, newDay, false);
   let incrementalSession = '';
   const incrementalMs = await time(async () => {
     incrementalSession = await service.run({ mode: 'incremental' }, PERIOD_TYPES, 'manual', null);

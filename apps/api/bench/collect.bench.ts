@@ -3,10 +3,15 @@
  * PostgreSQL (127.0.0.1:5432, user postgres) and MariaDB/MySQL (127.0.0.1:3306, root), each server
  * holding ≥ 20 bench databases/schemas, at COLLECT_CONCURRENCY (default 8). The repository is a
  * throwaway database on the local PostgreSQL (BENCH_DATABASE_URL) migrated with runMigrations.
- * Prints instances/second and peak RSS (targets: ≥ 50 instances/s at concurrency 8, RSS < 300 MB).
+ * Each bench database holds a few tables (one with indexes, one with TOAST), so the top-tables scan has work.
+ * The run is measured twice, each in its own process over its own repository: COLLECT_TABLES off (sizes alone),
+ * then on (a connection per PostgreSQL database, the top 20 tables of each). Prints instances/second and peak RSS
+ * of both and the time ratio (targets: ≥ 50 instances/s at concurrency 8 without tables, tables on ≤ 2× the time,
+ * RSS < 300 MB).
  */
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +69,13 @@ async function createEngines(): Promise<void> {
     await withPg(async (c) => {
       await c.query(`CREATE TABLE t (id int PRIMARY KEY, v text)`);
       await c.query(`INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, ${100 * (i + 1)}) g`);
+      await c.query(`CREATE TABLE indexed (a int, b int, c text)`);
+      await c.query(`INSERT INTO indexed SELECT g, g % 97, md5(g::text) FROM generate_series(1, 500) g`);
+      await c.query(`CREATE INDEX ON indexed (a)`);
+      await c.query(`CREATE INDEX ON indexed (b, c)`);
+      await c.query(`CREATE TABLE documents (id int PRIMARY KEY, body text)`);
+      await c.query(`INSERT INTO documents SELECT g, repeat(md5(g::text), 200) FROM generate_series(1, 20) g`);
+      for (let k = 0; k < 5; k++) await c.query(`CREATE TABLE small_${k} (id int)`);
     }, benchName(i));
   }
   const my = await createConnection(MYSQL);
@@ -72,16 +84,17 @@ async function createEngines(): Promise<void> {
       await my.query(`CREATE DATABASE ${benchName(i)}`);
       await my.query(`CREATE TABLE ${benchName(i)}.t (id int PRIMARY KEY, v varchar(64)) ENGINE=InnoDB`);
       await my.query(`INSERT INTO ${benchName(i)}.t VALUES ${Array.from({ length: 50 }, (_, k) => `(${k}, MD5(${k}))`).join(',')}`);
+      for (let k = 0; k < 5; k++) await my.query(`CREATE TABLE ${benchName(i)}.small_${k} (id int PRIMARY KEY) ENGINE=InnoDB`);
     }
   } finally {
     await my.end();
   }
 }
 
-async function dropEngines(): Promise<void> {
+async function dropEngines(repositories: string[]): Promise<void> {
   await withPg(async (c) => {
     for (let i = 0; i < DATABASES_PER_SERVER; i += 1) await c.query(`DROP DATABASE IF EXISTS ${benchName(i)} WITH (FORCE)`);
-    await c.query(`DROP DATABASE IF EXISTS ${REPOSITORY} WITH (FORCE)`);
+    for (const name of repositories) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
   const my = await createConnection(MYSQL);
   try {
@@ -91,16 +104,20 @@ async function dropEngines(): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+interface RunFigures {
+  tables: boolean;
+  seconds: number;
+  peakSampled: number;
+  peakProcess: number;
+  lines: string[];
+}
+
+/** One collection run over a fresh repository, in this process (so its peak RSS is the run's own). */
+async function measureRun(url: string, tables: boolean): Promise<RunFigures> {
   Logger.overrideLogger(['error']);
   const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-collect-'));
   try {
-    await withPg((c) => c.query(`CREATE DATABASE ${REPOSITORY}`));
-    const url = withDatabase(SERVER_URL, REPOSITORY);
-    await runMigrations(url, new Logger('bench'));
-    await createEngines();
-
-    const config = loadAppConfig({ DATABASE_URL: url, DATA_DIR: dataDir, COLLECT_CONCURRENCY: CONCURRENCY, APP_TIMEZONE: 'UTC' });
+    const config = loadAppConfig({ DATABASE_URL: url, DATA_DIR: dataDir, COLLECT_CONCURRENCY: CONCURRENCY, APP_TIMEZONE: 'UTC', COLLECT_TABLES: String(tables) });
     const dataSource = new DataSource(dataSourceOptions(url));
     await dataSource.initialize();
     await dataSource.query(
@@ -131,23 +148,63 @@ async function main(): Promise<void> {
     const peakProcess = process.resourceUsage().maxRSS * 1024;
 
     const session = await sessions.get(summary.sessionId);
-    const [{ rows, dbs }]: { rows: number; dbs: number }[] = await dataSource.query(
-      `SELECT (SELECT count(*)::int FROM database_size_stats) AS rows, (SELECT count(*)::int FROM instance_size_stats) AS dbs`,
+    const [{ rows, dbs, tableRows }]: { rows: number; dbs: number; tableRows: number }[] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM database_size_stats) AS rows, (SELECT count(*)::int FROM instance_size_stats) AS dbs,
+              (SELECT count(*)::int FROM table_size_stats) AS "tableRows"`,
     );
     const failures = session.records.filter((r) => r.status === 'failed');
-
-    console.log(`collect benchmark — ${INSTANCES} instances (${INSTANCES / 2} PostgreSQL, ${INSTANCES / 2} MariaDB/MySQL), ≥ ${DATABASES_PER_SERVER} bench databases per server, concurrency ${config.collectConcurrency}`);
-    console.log(`  session ${session.session_id}: ${session.status}, ${session.successful_instances} completed, ${session.failed_instances} failed`);
-    if (failures.length > 0) console.log(`  first failure: ${failures[0].instance_name}: ${failures[0].error_message}`);
-    console.log(`  stored: ${rows} database_size_stats rows, ${dbs} instance_size_stats rows (${summary.databases} databases read)`);
-    console.log(`  machine: ${cpus().length} cores, 1-min load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0].toFixed(2)} after (other processes included)`);
-    console.log(`  wall time: ${seconds.toFixed(2)} s`);
-    console.log(`  throughput: ${(INSTANCES / seconds).toFixed(1)} instances/s (target ≥ 50)`);
-    console.log(`  peak RSS: ${mb(peakSampled)} sampled during the run, ${mb(peakProcess)} process maximum (target < 300 MB)`);
+    const warningsOf = (record: (typeof session.records)[number]): unknown[] => (Array.isArray(record.details?.warnings) ? (record.details.warnings as unknown[]) : []);
+    const withWarnings = session.records.filter((r) => warningsOf(r).length > 0);
+    const lines = [
+      `COLLECT_TABLES=${tables}: session ${session.status}, ${session.successful_instances} completed, ${session.failed_instances} failed, ${withWarnings.length} with warnings`,
+      ...(failures.length > 0 ? [`  first failure: ${failures[0].instance_name}: ${failures[0].error_message}`] : []),
+      ...(withWarnings.length > 0 ? [`  first warning: ${withWarnings[0].instance_name}: ${String(warningsOf(withWarnings[0])[0])}`] : []),
+      `  stored: ${rows} database_size_stats rows, ${dbs} instance_size_stats rows, ${tableRows} table_size_stats rows (${summary.databases} databases read)`,
+      `  machine: ${cpus().length} cores, 1-min load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0].toFixed(2)} after (other processes included)`,
+    ];
     await dataSource.destroy();
+    return { tables, seconds, peakSampled, peakProcess, lines };
   } finally {
-    await dropEngines().catch((error: unknown) => console.error(`cleanup failed: ${errorMessage(error)}`));
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs measureRun in a child process (this file with --run <url> <tables>) and reads its figures back. */
+function measureInChild(url: string, tables: boolean): RunFigures {
+  const output = execFileSync(process.execPath, [...process.execArgv, join(__dirname, 'run.cjs'), __filename, '--run', url, String(tables)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const last = output.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as RunFigures;
+}
+
+async function main(): Promise<void> {
+  const runAt = process.argv.indexOf('--run');
+  if (runAt >= 0) {
+    const figures = await measureRun(process.argv[runAt + 1], process.argv[runAt + 2] === 'true');
+    console.log(JSON.stringify(figures));
+    return;
+  }
+  const repositories: string[] = [];
+  try {
+    await createEngines();
+    const runs: RunFigures[] = [];
+    for (const tables of [false, true]) {
+      const name = `${REPOSITORY}_${tables ? 'on' : 'off'}`;
+      repositories.push(name);
+      await withPg((c) => c.query(`CREATE DATABASE ${name}`));
+      const url = withDatabase(SERVER_URL, name);
+      await runMigrations(url, new Logger('bench'));
+      runs.push(measureInChild(url, tables));
+    }
+    console.log(`collect benchmark — ${INSTANCES} instances (${INSTANCES / 2} PostgreSQL, ${INSTANCES / 2} MariaDB/MySQL), ≥ ${DATABASES_PER_SERVER} bench databases per server, concurrency ${CONCURRENCY}`);
+    for (const run of runs) {
+      for (const line of run.lines) console.log(`  ${line}`);
+      console.log(`    wall time: ${run.seconds.toFixed(2)} s, throughput: ${(INSTANCES / run.seconds).toFixed(1)} instances/s${run.tables ? '' : ' (target ≥ 50)'}`);
+      console.log(`    peak RSS: ${mb(run.peakSampled)} sampled during the run, ${mb(run.peakProcess)} process maximum (target < 300 MB)`);
+    }
+    const [off, on] = runs;
+    console.log(`  tables on / off: ${(on.seconds / off.seconds).toFixed(2)}× the time (target ≤ 2×)`);
+  } finally {
+    await dropEngines(repositories).catch((error: unknown) => console.error(`cleanup failed: ${errorMessage(error)}`));
   }
 }
 

@@ -1,11 +1,12 @@
 import { type INestApplication, VersioningType } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { securityHeaders } from './security-headers';
 
 export const WEB_DIST_DIR = resolve(__dirname, '../web');
@@ -15,6 +16,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html and the other unhashed files: revalidate each time (ETag), so a new build is picked up at once. */
 const REVALIDATE = 'no-cache';
 
+/** The route layout the OpenAPI document describes: `/api` prefix, URI versioning with v1 by default. */
+export function configureRoutes(app: INestApplication): void {
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+}
+
 /** Everything the running app and the test app share: headers, prefix, versioning, validation, errors, docs, SPA. */
 export function configureApp(app: INestApplication, webDir = WEB_DIST_DIR): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
@@ -23,21 +30,12 @@ export function configureApp(app: INestApplication, webDir = WEB_DIST_DIR): void
   app.use(securityHeaders());
   app.use(compression());
 
-  app.setGlobalPrefix('api');
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Capacity API')
-      .setDescription('Database size monitoring: instances, collection, history, aggregations, partitions, archive')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(join(webDir, 'index.html'))) {

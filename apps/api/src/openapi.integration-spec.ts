@@ -61,11 +61,15 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the instance body from the DTO, with the password write-only', () => {
-    const schemas = (document as unknown as { components: { schemas: Record<string, { properties: Record<string, { writeOnly?: boolean; enum?: string[] }>; required?: string[] }> } })
+    type Property = { writeOnly?: boolean; $ref?: string; allOf?: { $ref: string }[] };
+    const schemas = (document as unknown as { components: { schemas: Record<string, { properties: Record<string, Property>; required?: string[]; enum?: string[] }> } })
       .components.schemas;
     const create = schemas.CreateInstanceDto;
     expect(create.required).toEqual(expect.arrayContaining(['name', 'db_type', 'host', 'username']));
-    expect(create.properties.db_type.enum).toEqual(['postgresql', 'mysql', 'sqlserver', 'oracle']);
+    // The enum is one named schema (enumName), shared by every use.
+    const dbType = create.properties.db_type;
+    expect(dbType.$ref ?? dbType.allOf?.[0]?.$ref).toBe('#/components/schemas/DbType');
+    expect(schemas.DbType.enum).toEqual(['postgresql', 'mysql', 'sqlserver', 'oracle']);
     expect(create.properties.password.writeOnly).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { PERIOD_TYPES, type PeriodType, type RunAggregationDto, type RunAggregationResponse, type SessionType } from '@capacity/contracts';
+import { PERIOD_TYPES, type PeriodType, type RunAcceptedResponse, type RunAggregationDto, type SessionType } from '@capacity/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
@@ -37,7 +37,7 @@ export class AggregationService {
   ) {}
 
   /** POST /aggregations/run: 409 when a run holds the lock; otherwise 202 with the session, work continues in the background. */
-  async startManualRun(dto: RunAggregationDto, user: AuthUser): Promise<RunAggregationResponse> {
+  async startManualRun(dto: RunAggregationDto, user: AuthUser): Promise<RunAcceptedResponse> {
     const scope = this.manualScope(dto);
     const types = dto.period_type ? [dto.period_type] : PERIOD_TYPES;
     const { sessionId } = await this.runner.start('aggregation', this.request(types, 'manual', user.id), (context) => this.execute(context, scope));

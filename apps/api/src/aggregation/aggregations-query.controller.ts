@@ -1,7 +1,8 @@
-import { CrossAggregationsQueryDto, type AggregationsResponse, type AggregationSummaryResponse } from '@capacity/contracts';
+import { AggregationItem, AggregationSummaryResponse, CrossAggregationsQueryDto, type AggregationsResponse } from '@capacity/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
+import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
 import { HistoryService } from '../history/history.service';
 
 @ApiTags('aggregations')
@@ -11,16 +12,24 @@ export class AggregationsQueryController {
   constructor(private readonly history: HistoryService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Aggregations across the instances the user may read; each item names its instance' })
-  @ApiOkResponse({ description: '{ data: AggregationItem[], pagination }' })
-  @ApiBadRequestResponse({ description: 'A bad query value; the message names the field' })
+  @ApiOperation({
+    summary: 'Aggregations across instances',
+    description:
+      'The aggregation items of the instances the user may read (a viewer: those it owns), filtered by instance, engine, database, period type and dates; each item names its instance. Newest period first, paginated.',
+  })
+  @ApiPaginatedOkResponse(AggregationItem, 'A page of aggregation items')
+  @ApiErrorResponses(400, 401, 503)
   list(@Query() query: CrossAggregationsQueryDto, @CurrentUser() user: AuthUser): Promise<AggregationsResponse> {
     return this.history.crossAggregations(user, query);
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Instances, databases, latest total size and growth over the last 30 days' })
-  @ApiOkResponse({ description: '{ data: { total_instances, total_databases, total_size_mb, latest_date, growth_30d_mb, growth_30d_percent } }' })
+  @ApiOperation({
+    summary: 'Fleet summary',
+    description: 'Instances, databases, the latest total size and the growth over the last 30 days, of the instances the user may read.',
+  })
+  @ApiOkResponse({ type: AggregationSummaryResponse })
+  @ApiErrorResponses(401, 503)
   summary(@CurrentUser() user: AuthUser): Promise<AggregationSummaryResponse> {
     return this.history.summary(user);
   }

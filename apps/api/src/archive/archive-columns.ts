@@ -12,7 +12,7 @@ const c = (name: string, kind: ColumnKind): ArchiveColumn => ({ name, kind });
 const triple = (prefix: string): ArchiveColumn[] => ['avg', 'max', 'min'].map((kind) => c(`${kind}_${prefix}size_bytes`, 'bigint'));
 const AUDIT = [c('created_at', 'timestamptz'), c('updated_at', 'timestamptz')];
 
-/** Every column of each statistics table, in table order (migrations 1764300000000, 1764900002000): the Parquet schema. */
+/** Every column of each statistics table, in table order (migrations 1764300000000, 1764900002000, 1764900003000): the Parquet schema. */
 export const ARCHIVE_COLUMNS: Record<StatsTable, readonly ArchiveColumn[]> = {
   database_size_stats: [
     c('id', 'bigint'), c('instance_id', 'int'), c('database_name', 'text'),
@@ -39,6 +39,11 @@ export const ARCHIVE_COLUMNS: Record<StatsTable, readonly ArchiveColumn[]> = {
     c('total_size_change_bytes', 'bigint'), c('total_size_change_percent', 'numeric'), c('growth_rate', 'numeric'),
     c('database_count_change', 'int'), c('calculated_at', 'timestamptz'),
   ],
+  table_size_stats: [
+    c('id', 'bigint'), c('instance_id', 'int'), c('database_name', 'text'), c('schema_name', 'text'), c('table_name', 'text'),
+    c('total_bytes', 'bigint'), c('data_bytes', 'bigint'), c('index_bytes', 'bigint'), c('toast_bytes', 'bigint'), c('row_estimate', 'bigint'),
+    c('size_source', 'text'), c('collected_date', 'date'), c('collected_at', 'timestamptz'), ...AUDIT,
+  ],
 };
 
 /** Columns summed by the verification: every bigint column (the id and all byte sizes). */
@@ -56,7 +61,7 @@ export function hasColumn(table: StatsTable, name: string): boolean {
  * their timestamps delta-encode to almost nothing.
  */
 export function sortColumns(table: StatsTable): string[] {
-  return ['instance_id', PARTITION_KEYS[table], 'period_type', 'database_name', 'id'].filter((name) => hasColumn(table, name));
+  return ['instance_id', PARTITION_KEYS[table], 'period_type', 'database_name', 'schema_name', 'table_name', 'id'].filter((name) => hasColumn(table, name));
 }
 
 /** DuckDB type a column is stored as in Parquet. */

@@ -12,6 +12,12 @@ import { SessionsService } from '../sessions/sessions.service';
 import { StatsService } from '../stats/stats.service';
 import type { CollectionTarget } from './collection.repository';
 
+/**
+ * The share of COLLECT_TIMEOUT_MS the table scan may take: it ends before the instance timer, so a slow scan costs
+ * its own readings (a warning), never the sizes already read.
+ */
+export const TABLE_SCAN_SHARE = 0.8;
+
 export interface InstanceOutcome {
   ok: boolean;
   databases: number;
@@ -38,6 +44,7 @@ export class InstanceCollectorService {
     const started = performance.now();
     let options: ConnectionOptions | undefined;
     const timer = timeoutSignal(this.config.collectTimeoutMs);
+    const tableTimer = this.config.collectTables.enabled ? timeoutSignal(Math.floor(this.config.collectTimeoutMs * TABLE_SCAN_SHARE)) : null;
     try {
       // Independent round trips to the repository, side by side; both settle before the record can be finished.
       const [read, marked] = await Promise.allSettled([this.access.getCredentials(target.id), this.sessions.markRunning(recordId)]);
@@ -53,8 +60,10 @@ export class InstanceCollectorService {
         connectTimeoutMs: this.config.collectTimeoutMs,
       };
       // The collector destroys its connection on abort; racing here also bounds a driver that ignores it.
-      const result = await raceAbort(this.collectors.forType(credentials.dbType).collect(options, timer.signal), timer.signal);
+      const tables = tableTimer ? { maxDatabases: this.config.collectTables.maxDatabases, signal: tableTimer.signal } : undefined;
+      const result = await raceAbort(this.collectors.forType(credentials.dbType).collect(options, timer.signal, tables), timer.signal);
       timer.clear();
+      tableTimer?.clear();
       const reading = await this.stats.saveReading(target.id, result);
       await this.sessions.finishRecord(recordId, {
         ok: true,
@@ -65,6 +74,7 @@ export class InstanceCollectorService {
           total_size_bytes: reading.totalSizeBytes,
           log_size_bytes: reading.logSizeBytes,
           collected_date: reading.collectedDate,
+          table_count: reading.tables?.tables.length ?? null,
           warnings: result.warnings,
         },
       });
@@ -79,6 +89,7 @@ export class InstanceCollectorService {
       return { ok: false, databases: 0, warnings: 0, failure };
     } finally {
       timer.clear();
+      tableTimer?.clear();
     }
   }
 }

@@ -1,8 +1,10 @@
-import type { TestConnectionResponse } from '@capacity/contracts';
+import { TestConnectionResponse } from '@capacity/contracts';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponses } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiInstanceIdParam } from '../instances/api-instance-id-param';
 import { ConnectionTestService } from './connection-test.service';
 
 @ApiTags('instances')
@@ -14,10 +16,14 @@ export class TestConnectionController {
   @Post(':id/test-connection')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Connects to the instance with its stored credentials and reports the outcome' })
-  @ApiOkResponse({ description: 'TestConnectionResponse: ok, latency_ms, server_version, or failure kind and message' })
-  @ApiNotFoundResponse({ description: 'Unknown instance' })
-  @ApiForbiddenResponse({ description: 'Admins only' })
+  @ApiOperation({
+    summary: 'Test an instance\'s connection (admin)',
+    description:
+      'Connects with the stored credentials and reports the outcome: ok with the latency and server version, or the kind of failure and its message. A failed connection is still a 200.',
+  })
+  @ApiInstanceIdParam()
+  @ApiOkResponse({ type: TestConnectionResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 503)
   test(@Param('id', ParseIdPipe) id: number): Promise<TestConnectionResponse> {
     return this.tester.test(id);
   }

@@ -7,6 +7,7 @@ describe('loadAppConfig', () => {
     expect(config.cron).toEqual({ collect: '0 3 * * *', aggregation: '0 5 * * *', partition: '0 2 * * *', cleanup: '0 4 * * *' });
     expect(config.collectConcurrency).toBe(8);
     expect(config.collectTimeoutMs).toBe(60_000);
+    expect(config.collectTables).toEqual({ enabled: true, maxDatabases: 200 });
     expect(config.partitionPremakeMonths).toBe(3);
     expect(config.retentionMonths).toBe(12);
     expect(config.enabled.archive).toBe(true);
@@ -17,10 +18,11 @@ describe('loadAppConfig', () => {
   });
 
   it('parses numbers and switches from strings', () => {
-    const config = loadAppConfig({ PORT: '8080', COLLECT_ENABLED: 'false', RETENTION_MONTHS: '24' });
+    const config = loadAppConfig({ PORT: '8080', COLLECT_ENABLED: 'false', RETENTION_MONTHS: '24', COLLECT_TABLES: 'off', COLLECT_TABLES_MAX_DATABASES: '50' });
     expect(config.port).toBe(8080);
     expect(config.enabled.collect).toBe(false);
     expect(config.retentionMonths).toBe(24);
+    expect(config.collectTables).toEqual({ enabled: false, maxDatabases: 50 });
   });
 
   it.each([
@@ -35,6 +37,8 @@ describe('loadAppConfig', () => {
     ['HOST', 'bad host'],
     ['METRICS_PUBLIC', 'perhaps'],
     ['LOGIN_THROTTLE_USER_LIMIT', '0'],
+    ['COLLECT_TABLES', 'sometimes'],
+    ['COLLECT_TABLES_MAX_DATABASES', '0'],
   ])('names %s when it is %s', (name, value) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadAppConfig({ [name]: value })).toThrow(new RegExp(name));

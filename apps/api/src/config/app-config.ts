@@ -76,6 +76,14 @@ export class EnvironmentVariables {
   @Transform(toInteger) @IsInt() @Min(100) @Max(3_600_000)
   COLLECT_TIMEOUT_MS = 60_000;
 
+  /** Also read the largest tables of every database in each collection (table_size_stats). */
+  @Transform(toBoolean) @IsBoolean()
+  COLLECT_TABLES = true;
+
+  /** Databases per instance whose tables a collection reads, the largest first; more are left out with a warning. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(100_000)
+  COLLECT_TABLES_MAX_DATABASES = 200;
+
   @Transform(toInteger) @IsInt() @Min(0) @Max(120)
   PARTITION_PREMAKE_MONTHS = 3;
 
@@ -129,6 +137,7 @@ export interface AppConfig {
   enabled: { collect: boolean; aggregation: boolean; partition: boolean; cleanup: boolean; archive: boolean };
   collectConcurrency: number;
   collectTimeoutMs: number;
+  collectTables: { enabled: boolean; maxDatabases: number };
   partitionPremakeMonths: number;
   retentionMonths: number;
   archiveDir: string;
@@ -183,6 +192,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     collectConcurrency: parsed.COLLECT_CONCURRENCY,
     collectTimeoutMs: parsed.COLLECT_TIMEOUT_MS,
+    collectTables: { enabled: parsed.COLLECT_TABLES, maxDatabases: parsed.COLLECT_TABLES_MAX_DATABASES },
     partitionPremakeMonths: parsed.PARTITION_PREMAKE_MONTHS,
     retentionMonths: parsed.RETENTION_MONTHS,
     archiveDir: resolve(parsed.ARCHIVE_DIR ?? `${dataDir}/archive`),

@@ -1,3 +1,4 @@
+import { HealthResponse } from '@capacity/contracts';
 import { Controller, Get, Headers, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
@@ -5,12 +6,6 @@ import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AdminTokenReader } from './admin-token';
-
-export interface HealthResponse {
-  status: 'ok' | 'error';
-  /** Only for an admin token: what was checked and how it answered. */
-  details?: { repository_kind: 'embedded' | 'external'; checks: HealthCheckResult };
-}
 
 @ApiTags('health')
 @Controller({ path: 'health', version: '1' })
@@ -25,9 +20,16 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Liveness and repository reachability; details (checks, repository kind) with an admin token' })
-  @ApiOkResponse({ description: '{ "status": "ok" } (+ details for an admin)' })
-  @ApiServiceUnavailableResponse({ description: '{ "status": "error" }: the repository is unreachable' })
+  @ApiOperation({
+    summary: 'Liveness and repository reachability',
+    description:
+      'Public: `{ "status": "ok" }`, or 503 with `{ "status": "error" }` while the repository cannot be reached. ' +
+      'With an admin token (`Authorization: Bearer <token>`) the answer adds `details`: the repository kind and what each check answered. ' +
+      'Any other token is ignored (no 401).',
+    security: [],
+  })
+  @ApiOkResponse({ type: HealthResponse, description: 'The API and its repository answer' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The repository cannot be reached' })
   async check(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [checks, admin] = await Promise.all([this.probe(), this.adminToken.isAdmin(authorization)]);
     const status = checks.status === 'ok' ? 'ok' : 'error';

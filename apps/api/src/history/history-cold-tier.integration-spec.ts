@@ -16,6 +16,7 @@ const DATE_COLUMN: Record<StatsTable, string> = {
   instance_size_stats: 'collected_date',
   database_size_aggregations: 'period_start',
   instance_size_aggregations: 'period_start',
+  table_size_stats: 'collected_date',
 };
 
 /** An in-memory cold tier holding rows moved out of PostgreSQL, answering as the port promises. */

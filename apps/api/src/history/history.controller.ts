@@ -1,48 +1,63 @@
 import {
+  AggregationItem,
   AggregationsQueryDto,
-  type AggregationsResponse,
   DatabaseSizesQueryDto,
-  type DatabaseSizesResponse,
+  DatabaseSizesResponse,
   ForecastQueryDto,
-  type ForecastResponse,
+  ForecastResponse,
+  InstanceAggregationItem,
   InstanceAggregationsQueryDto,
-  type InstanceAggregationsResponse,
   InstanceSizesQueryDto,
-  type InstanceSizesResponse,
+  InstanceSizesResponse,
   TrendsQueryDto,
-  type TrendsResponse,
+  TrendsResponse,
+  type AggregationsResponse,
+  type InstanceAggregationsResponse,
 } from '@capacity/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
+import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiInstanceIdParam } from '../instances/api-instance-id-param';
 import { HistoryService } from './history.service';
 
+/** Every read here names an instance (404 when unknown or not the viewer's) and takes a query (400 naming the field). */
 @ApiTags('history')
 @ApiBearerAuth()
-@ApiNotFoundResponse({ description: 'Unknown instance, or one the viewer may not read' })
-@ApiBadRequestResponse({ description: 'A bad query value; the message names the field' })
+@ApiInstanceIdParam()
+@ApiErrorResponses(400, 401, 404, 503)
 @Controller('instances')
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
   @Get(':id/database-sizes')
-  @ApiOperation({ summary: 'Daily readings per database (default: the last 30 days)' })
-  @ApiOkResponse({ description: '{ data: [ { database_name, stats: [ { collected_date, collected_at, size_mb, size_bytes, data_size_mb, log_size_mb } ] } ] }' })
+  @ApiOperation({
+    summary: 'Daily readings per database',
+    description: 'One series per database (by name), its readings oldest first; default range: the last 30 days up to today in APP_TIMEZONE.',
+  })
+  @ApiOkResponse({ type: DatabaseSizesResponse })
   databaseSizes(@Param('id', ParseIdPipe) id: number, @Query() query: DatabaseSizesQueryDto, @CurrentUser() user: AuthUser): Promise<DatabaseSizesResponse> {
     return this.history.databaseSizes(user, id, query);
   }
 
   @Get(':id/instance-sizes')
-  @ApiOperation({ summary: 'Daily instance readings (default: the last 30 days): total = databases (data) + instance log (WAL, binary logs, redo)' })
-  @ApiOkResponse({ description: '{ data: [ { collected_date, collected_at, total_size_bytes, total_size_mb, data_size_bytes, data_size_mb, log_size_bytes, log_size_mb, database_count } ] }' })
+  @ApiOperation({
+    summary: 'Daily readings of the instance',
+    description:
+      'Oldest first; default range: the last 30 days. total = data (the databases) + log (the instance log: PostgreSQL WAL, MySQL/MariaDB binary logs, Oracle redo).',
+  })
+  @ApiOkResponse({ type: InstanceSizesResponse })
   instanceSizes(@Param('id', ParseIdPipe) id: number, @Query() query: InstanceSizesQueryDto, @CurrentUser() user: AuthUser): Promise<InstanceSizesResponse> {
     return this.history.instanceSizes(user, id, query);
   }
 
   @Get(':id/instance-sizes/aggregations')
-  @ApiOperation({ summary: 'Instance rollups of a period type (avg/max/min of total, data, log), newest first, paginated' })
-  @ApiOkResponse({ description: '{ data: InstanceAggregationItem[], pagination }' })
+  @ApiOperation({
+    summary: 'Instance rollups of a period type',
+    description: 'avg/max/min of the instance total, data and log per period, newest period first, paginated.',
+  })
+  @ApiPaginatedOkResponse(InstanceAggregationItem, 'A page of instance rollups')
   instanceTotalAggregations(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: InstanceAggregationsQueryDto,
@@ -52,22 +67,33 @@ export class HistoryController {
   }
 
   @Get(':id/database-sizes/aggregations')
-  @ApiOperation({ summary: 'Aggregations of one instance for a period type, newest first, paginated' })
-  @ApiOkResponse({ description: '{ data: AggregationItem[], pagination }' })
+  @ApiOperation({
+    summary: 'Database aggregations of one instance',
+    description: 'The aggregation items of one period type (optionally one database and a date range), newest period first, paginated.',
+  })
+  @ApiPaginatedOkResponse(AggregationItem, 'A page of aggregation items')
   aggregations(@Param('id', ParseIdPipe) id: number, @Query() query: AggregationsQueryDto, @CurrentUser() user: AuthUser): Promise<AggregationsResponse> {
     return this.history.instanceAggregations(user, id, query);
   }
 
   @Get(':id/database-sizes/trends')
-  @ApiOperation({ summary: 'Per-period totals, per-database average and growth, and a summary, over the last N months' })
-  @ApiOkResponse({ description: '{ data: { trends: [ { period, total_size_mb, databases } ], summary } }' })
+  @ApiOperation({
+    summary: 'Size trends of an instance',
+    description:
+      'Over the last `months` months: per period the sum of the databases\' averages and each database\'s average and growth; a summary of total growth, the largest and the fastest-growing database.',
+  })
+  @ApiOkResponse({ type: TrendsResponse })
   trends(@Param('id', ParseIdPipe) id: number, @Query() query: TrendsQueryDto, @CurrentUser() user: AuthUser): Promise<TrendsResponse> {
     return this.history.trends(user, id, query);
   }
 
   @Get(':id/database-sizes/forecast')
-  @ApiOperation({ summary: 'Least-squares growth forecast over the last 90 daily points of a database or of the instance total' })
-  @ApiOkResponse({ description: '{ database_name, points_used, slope_mb_per_day, projections, enough_history, message }' })
+  @ApiOperation({
+    summary: 'Growth forecast of a database or of the instance total',
+    description:
+      'A least-squares line through the last 90 daily points, projected at horizon_days (or +30 and +90 days); fewer than 7 points: no projection, enough_history false and a message.',
+  })
+  @ApiOkResponse({ type: ForecastResponse })
   forecast(@Param('id', ParseIdPipe) id: number, @Query() query: ForecastQueryDto, @CurrentUser() user: AuthUser): Promise<ForecastResponse> {
     return this.history.forecast(user, id, query);
   }

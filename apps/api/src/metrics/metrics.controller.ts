@@ -1,15 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponses } from '../common/api-responses';
 import { MetricsService } from './metrics.service';
 
 /** The admin path of GET /metrics; a scraper with METRICS_TOKEN (or METRICS_PUBLIC=true) is served by MetricsAccessMiddleware. */
@@ -22,13 +15,16 @@ export class MetricsController {
   @Get()
   @Roles('admin')
   @ApiOperation({
-    summary: 'Prometheus text format: latest sizes per instance and database, collection durations and failures',
-    description: 'Needs "Authorization: Bearer <METRICS_TOKEN>" or an admin token, unless METRICS_PUBLIC=true.',
+    summary: 'Prometheus metrics',
+    description:
+      'Prometheus text exposition format 0.0.4: the latest sizes per instance and database, collection durations and failures. ' +
+      'The bearer token is METRICS_TOKEN (for a scraper) or an admin token; with METRICS_PUBLIC=true the endpoint needs no token at all.',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus exposition format 0.0.4' })
-  @ApiUnauthorizedResponse({ description: 'Neither METRICS_TOKEN nor a valid token was presented' })
-  @ApiForbiddenResponse({ description: 'A viewer token' })
+  @ApiOkResponse({
+    description: 'The metrics, `text/plain; version=0.0.4; charset=utf-8`',
+    content: { 'text/plain': { schema: { type: 'string', example: '# TYPE capacity_instance_size_bytes gauge\ncapacity_instance_size_bytes{instance_name="prod-1",db_type="postgresql"} 1073741824\n' } } },
+  })
+  @ApiErrorResponses(401, 403, 503)
   async scrape(@Res() response: Response): Promise<void> {
     const body = await this.metrics.render();
     response.status(200).type(this.metrics.contentType).send(body);

@@ -51,7 +51,7 @@ export class PartitionCreateService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** `{ month }` → that month; `{ futureMonths: n }` → the current month and n after it; one table or all four. */
+  /** `{ month }` → that month; `{ futureMonths: n }` → the current month and n after it; one table or every one. */
   async create(request: CreateRequest, context: RunContext): Promise<PartitionCreateResult> {
     let months: YearMonth[];
     if (request.month !== undefined) {

@@ -6,6 +6,7 @@ export const PARTITION_KEYS: Record<StatsTable, string> = {
   instance_size_stats: 'collected_date',
   database_size_aggregations: 'period_start',
   instance_size_aggregations: 'period_start',
+  table_size_stats: 'collected_date',
 };
 
 export function isStatsTable(name: string): name is StatsTable {

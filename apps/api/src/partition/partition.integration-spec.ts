@@ -54,7 +54,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
 
     const again = (await post('create', { month: ym(-30) }).expect(201)).body as PartitionCreateResult;
     expect(again.created).toEqual([]);
-    expect(again.existing).toHaveLength(4);
+    expect(again.existing).toHaveLength(STATS_TABLES.length);
     for (const table of STATS_TABLES) {
       const children = await childPartitions(t.dataSource, table);
       expect(children.filter((name) => name === partitionName(table, ym(-30)))).toHaveLength(1);
@@ -66,8 +66,8 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       expect(Number(child)).toBeGreaterThanOrEqual(2);
     }
     const session = await t.http.get(`/api/v1/sessions/${body.session_id}`).auth(t.adminToken, { type: 'bearer' }).expect(200);
-    expect(session.body).toMatchObject({ sync_category: 'partition', sync_type: 'manual', status: 'completed', total_instances: 4 });
-    expect(session.body.summary).toMatchObject({ created: 4, existing: 0, moved_rows: 0 });
+    expect(session.body).toMatchObject({ sync_category: 'partition', sync_type: 'manual', status: 'completed', total_instances: STATS_TABLES.length });
+    expect(session.body.summary).toMatchObject({ created: STATS_TABLES.length, existing: 0, moved_rows: 0 });
   });
 
   it('moves the rows of a month out of the default partition when its partition is created, losing none', async () => {
@@ -340,7 +340,7 @@ describe(`partition management (${testServerKind()} PostgreSQL)`, () => {
       expect(calls.map((c) => [c.table, c.month]).sort()).toEqual(STATS_TABLES.map((table) => [table, ym(-15)]).sort());
       expect(calls.every((c) => c.existedBefore && !c.existsAfter)).toBe(true);
       expect(result.archived.map((a) => a.name).sort()).toEqual(STATS_TABLES.map((table) => partitionName(table, ym(-15))).sort());
-      expect(result.dropped).toHaveLength(4);
+      expect(result.dropped).toHaveLength(STATS_TABLES.length);
       const session = await t.app.get(SessionsService).get(result.session_id);
       expect(session).toMatchObject({ sync_category: 'archive', sync_type: 'scheduled', status: 'completed' });
     });
@@ -430,7 +430,7 @@ describe(`partition jobs at start-up (${testServerKind()} PostgreSQL)`, () => {
     }
     const sessions = await t.http.get('/api/v1/sessions?category=partition').auth(t.adminToken, { type: 'bearer' }).expect(200);
     expect(sessions.body.data).toHaveLength(1);
-    expect(sessions.body.data[0]).toMatchObject({ sync_type: 'scheduled', status: 'completed', summary: expect.objectContaining({ created: 8 }) });
+    expect(sessions.body.data[0]).toMatchObject({ sync_type: 'scheduled', status: 'completed', summary: expect.objectContaining({ created: 2 * STATS_TABLES.length }) });
     const registry = t.app.get(SchedulerRegistry);
     expect(registry.getCronJob('partition')).toBeDefined();
     expect(registry.getCronJob('cleanup')).toBeDefined();

@@ -40,7 +40,7 @@ interface CatalogRow {
   total_bytes: string | null;
 }
 
-/** Everything that reads or changes the partitions of the four statistics tables: the only partition DDL. */
+/** Everything that reads or changes the partitions of the statistics tables: the only partition DDL. */
 @Injectable()
 export class PartitionRepository {
   private readonly logger = new Logger(PartitionRepository.name);

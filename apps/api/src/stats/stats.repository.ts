@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { SizeSource } from '../collector/collector.types';
+import type { CollectedTables, SizeSource } from '../collector/collector.types';
 
 export interface DatabaseReading {
   name: string;
@@ -21,6 +21,8 @@ export interface InstanceReading {
   totalSizeBytes: number | null;
   dataSizeBytes: number | null;
   logSizeBytes: number | null;
+  /** The top tables read with the sizes; absent when the scan did not run (COLLECT_TABLES off, or it failed). */
+  tables?: CollectedTables;
 }
 
 export interface LatestDatabaseRow {
@@ -33,7 +35,7 @@ export interface LatestDatabaseRow {
   collected_at: Date;
 }
 
-/** The only writer of database_size_stats / instance_size_stats readings. */
+/** The only writer of database_size_stats / instance_size_stats / table_size_stats readings. */
 @Injectable()
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -41,11 +43,34 @@ export class StatsRepository {
   /**
    * One instance's reading as one statement (so one transaction, one round trip), set-based: a
    * repeated collection on the same day updates that day's rows (latest reading wins); databases
-   * not in the reading keep their rows.
+   * not in the reading keep their rows. The top tables likewise, per scanned database: that day's
+   * tables of a scanned database that are no longer among its largest are removed, so a day holds
+   * one top list per database, never two half ones.
    */
   async saveReading(reading: InstanceReading): Promise<void> {
+    const tables = reading.tables?.tables ?? [];
     await this.dataSource.query(
-      `WITH databases AS (
+      `WITH stale_tables AS (
+         DELETE FROM table_size_stats s
+         WHERE s.instance_id = $1 AND s.collected_date = $2::date AND s.database_name = ANY($12::text[])
+           AND NOT EXISTS (SELECT 1 FROM unnest($13::text[], $14::text[], $15::text[]) AS t(db, sch, name)
+                           WHERE t.db = s.database_name AND t.sch = s.schema_name AND t.name = s.table_name)
+         RETURNING 1
+       ),
+       tables AS (
+         INSERT INTO table_size_stats
+           (instance_id, database_name, schema_name, table_name, total_bytes, data_bytes, index_bytes, toast_bytes, row_estimate,
+            size_source, collected_date, collected_at)
+         SELECT $1, t.db, t.sch, t.name, t.total, t.data, t.idx, t.toast, t.rows, t.source, $2::date, $3::timestamptz
+         FROM unnest($13::text[], $14::text[], $15::text[], $16::bigint[], $17::bigint[], $18::bigint[], $19::bigint[], $20::bigint[], $21::varchar[])
+              AS t(db, sch, name, total, data, idx, toast, rows, source)
+         ON CONFLICT (instance_id, database_name, schema_name, table_name, collected_date) DO UPDATE
+         SET total_bytes = EXCLUDED.total_bytes, data_bytes = EXCLUDED.data_bytes, index_bytes = EXCLUDED.index_bytes,
+             toast_bytes = EXCLUDED.toast_bytes, row_estimate = EXCLUDED.row_estimate, size_source = EXCLUDED.size_source,
+             collected_at = EXCLUDED.collected_at, updated_at = now()
+         RETURNING 1
+       ),
+       databases AS (
          INSERT INTO database_size_stats
            (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, size_source, collected_date, collected_at)
          SELECT $1, t.name, t.size, t.data, t.log, t.source, $2::date, $3::timestamptz
@@ -75,6 +100,16 @@ export class StatsRepository {
         reading.dataSizeBytes,
         reading.logSizeBytes,
         reading.databases.map((d) => d.sizeSource),
+        reading.tables?.databases ?? [],
+        tables.map((t) => t.database),
+        tables.map((t) => t.schema),
+        tables.map((t) => t.name),
+        tables.map((t) => t.totalBytes),
+        tables.map((t) => t.dataBytes),
+        tables.map((t) => t.indexBytes),
+        tables.map((t) => t.toastBytes),
+        tables.map((t) => t.rowEstimate),
+        tables.map((t) => t.sizeSource),
       ],
     );
   }

@@ -80,4 +80,13 @@ describe('toInstanceReading', () => {
       ['hidden', null, null],
     ]);
   });
+  it('keeps one reading per database, schema and table (the same-day key), and no tables without a scan', () => {
+    const table = (database: string, name: string, totalBytes: number) => ({
+      database, schema: 'public', name, totalBytes, dataBytes: totalBytes, indexBytes: 0, toastBytes: 0, rowEstimate: null, sizeSource: 'files' as const,
+    });
+    const base = { databases: [{ name: 'a', sizeBytes: 100, dataSizeBytes: 100, logSizeBytes: null, sizeSource: 'files' as const }], instanceLogBytes: null, warnings: [], serverVersion: 'PostgreSQL 15' };
+    const reading = toInstanceReading(1, { ...base, tables: { databases: ['a', 'a'], tables: [table('a', 't', 10), table('a', 't', 99), table('a', 'u', 5)] } }, at, 'UTC');
+    expect(reading.tables).toEqual({ databases: ['a'], tables: [table('a', 't', 10), table('a', 'u', 5)] });
+    expect(toInstanceReading(1, base, at, 'UTC').tables).toBeUndefined();
+  });
 });

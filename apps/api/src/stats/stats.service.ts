@@ -1,6 +1,6 @@
 import { calendarDateIn, type LatestDatabaseSizeResponse } from '@capacity/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CollectionResult } from '../collector/collector.types';
+import type { CollectedTable, CollectedTables, CollectionResult } from '../collector/collector.types';
 import { bytesToMb, toNumberOrNull } from '../common/units';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StatsRepository, type InstanceReading } from './stats.repository';
@@ -28,6 +28,17 @@ export function toInstanceReading(instanceId: number, result: CollectionResult, 
       : databases.reduce((total, d) => total + (d.sizeBytes ?? 0), 0) + (result.instanceLogBytes ?? 0),
     dataSizeBytes: sum(databases.map((d) => d.dataSizeBytes)),
     logSizeBytes: result.instanceLogBytes ?? sum(databases.map((d) => d.logSizeBytes)),
+    ...(result.tables ? { tables: uniqueTables(result.tables) } : {}),
+  };
+}
+
+/** One row per database, schema and table (the same-day key): a name read twice keeps its first reading. */
+function uniqueTables(tables: CollectedTables): CollectedTables {
+  const seen = new Set<string>();
+  const key = (t: CollectedTable) => `${t.database}\u0000${t.schema}\u0000${t.name}`;
+  return {
+    databases: [...new Set(tables.databases)],
+    tables: tables.tables.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true))),
   };
 }
 

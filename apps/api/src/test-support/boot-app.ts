@@ -9,6 +9,7 @@ import { configureApp } from '../configure-app';
 import { ORPHANED_RUN_SWEEP_MS } from '../jobs/orphaned-run-sweep.service';
 import { appTestingModule } from './app-testing-module';
 import { TEST_ADMIN_PASSWORD } from './test-app';
+import { validatedAppHttp } from './validated-http';
 
 export interface BootedApp {
   app: INestApplication;
@@ -44,5 +45,5 @@ export async function bootApp(databaseUrl: string, options: BootOptions = {}): P
   const app = moduleRef.createNestApplication({ logger: options.logger ?? ['error'] });
   configureApp(app, join(config.dataDir, 'no-web'));
   await app.init();
-  return { app, http: request(app.getHttpServer()), close: () => app.close() };
+  return { app, http: await validatedAppHttp(app), close: () => app.close() };
 }

@@ -9,11 +9,13 @@ import { loadAppConfig, type AppConfig } from '../config/app-config';
 import { configureApp } from '../configure-app';
 import { appTestingModule } from './app-testing-module';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { validatedAppHttp } from './validated-http';
 
 export const TEST_ADMIN_PASSWORD = 'admin-password-1';
 
 export interface TestApp {
   app: INestApplication;
+  /** Checks every answer against the app's OpenAPI document (./response-validator.ts). */
   http: ReturnType<typeof request>;
   dataSource: DataSource;
   database: TestDatabase;
@@ -46,7 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}, webDir?: s
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApp(app, webDir ?? join(dataDir, 'no-web'));
   await app.init();
-  const http = request(app.getHttpServer());
+  const http = await validatedAppHttp(app);
   const login = async (username: string, password: string): Promise<string> => {
     const response = await http.post('/api/v1/auth/login').send({ username, password }).expect(200);
     return response.body.access_token as string;

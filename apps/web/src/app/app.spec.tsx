@@ -1,34 +1,32 @@
-import type { InstanceResponse, LoginResponse } from '@capacity/contracts';
-import { screen, waitFor, within } from '@testing-library/react';
-import { render } from '@testing-library/react';
+import { AUTH_LIMITS } from '@capacity/contracts';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockApi, pagination } from '../testing/mock-api';
+import { apiCalls, apiServer, http } from '../testing/api-server';
+import { errorBody, instanceFixture, pagination, userFixture } from '../testing/fixtures';
 import { testQueryClient } from '../testing/render';
 import { App } from './app';
 
-const admin: LoginResponse['user'] = { id: 1, username: 'admin', role: 'admin', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+const admin = userFixture();
+const viewer = userFixture({ username: 'viewer', role: 'viewer' });
 
-const instance: InstanceResponse = {
+const instance = instanceFixture({
   id: 7,
   name: 'orders-primary',
-  db_type: 'postgresql',
   host: 'db1.internal',
-  port: 5432,
   username: 'monitor',
-  database_name: null,
-  is_active: true,
-  tags: [],
-  owner_id: null,
-  description: null,
   has_password: true,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
   latest_total_size_bytes: 3 * 1024 ** 3,
   latest_total_size_mb: 3072,
   database_count: 4,
   last_collected_at: '2026-03-01T03:00:00Z',
   last_collection_status: 'completed',
-};
+});
+
+const instancesAnswer = (items = [instance]) =>
+  http.get('/api/v1/instances', ({ response }) => response(200).json({ data: items, pagination: pagination(items.length) }));
+
+const loginAnswer = (token: string, user = admin) =>
+  http.post('/api/v1/auth/login', ({ response }) => response(200).json({ access_token: token, token_type: 'Bearer', expires_in: 3600, user }));
 
 function renderApp() {
   return render(<App queryClient={testQueryClient()} locale="en" />);
@@ -41,10 +39,7 @@ beforeEach(() => {
 
 describe('login flow', () => {
   it('signs in, keeps the token for the session and shows the instances with the bearer token', async () => {
-    const api = mockApi({
-      'POST /auth/login': { body: { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600, user: admin } },
-      'GET /instances': { body: { data: [instance], pagination: pagination(1) } },
-    });
+    apiServer.use(loginAnswer('tok-1'), instancesAnswer());
     renderApp();
 
     await userEvent.type(await screen.findByTestId('login-username'), 'admin');
@@ -54,14 +49,16 @@ describe('login flow', () => {
     const row = await screen.findByTestId('instance-row-orders-primary');
     expect(within(row).getByText('3 GB')).toBeTruthy();
     expect(sessionStorage.getItem('capacity.token')).toBe('tok-1');
-    expect(api.calls[0]).toMatchObject({ method: 'POST', path: '/auth/login', body: { username: 'admin', password: 'pw' } });
-    const list = api.calls.find((c) => c.path === '/instances');
-    expect(list?.headers.Authorization).toBe('Bearer tok-1');
+    expect(apiCalls()[0]).toMatchObject({ method: 'POST', path: '/api/v1/auth/login', body: { username: 'admin', password: 'pw' } });
+    const list = apiCalls().find((c) => c.path === '/api/v1/instances');
+    expect(list?.headers.get('Authorization')).toBe('Bearer tok-1');
     expect(screen.getByTestId('nav-partitions')).toBeTruthy();
   });
 
   it('shows the API message on a wrong password and stays on the login page', async () => {
-    mockApi({ 'POST /auth/login': { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'wrong username or password' } } });
+    apiServer.use(
+      http.post('/api/v1/auth/login', ({ response }) => response(401).json(errorBody(401, 'Unauthorized', 'wrong username or password'))),
+    );
     renderApp();
     await userEvent.type(await screen.findByTestId('login-username'), 'admin');
     await userEvent.type(screen.getByTestId('login-password'), 'nope');
@@ -72,10 +69,29 @@ describe('login flow', () => {
     expect(window.location.pathname).toBe('/login');
   });
 
+  it("puts the API's refusal of an input under that input, and limits the inputs as the API does", async () => {
+    apiServer.use(
+      http.post('/api/v1/auth/login', ({ response }) =>
+        response(400).json(errorBody(400, 'Bad Request', ['username must be shorter than or equal to 64 characters'], ['username'])),
+      ),
+    );
+    renderApp();
+    const username = await screen.findByTestId('login-username');
+    expect(username.getAttribute('maxlength')).toBe(String(AUTH_LIMITS.login.usernameMaxLength));
+    expect(screen.getByTestId('login-password').getAttribute('maxlength')).toBe(String(AUTH_LIMITS.login.passwordMaxLength));
+    await userEvent.type(username, 'admin');
+    await userEvent.type(screen.getByTestId('login-password'), 'pw');
+    await userEvent.click(screen.getByTestId('login-submit'));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('username must be shorter than or equal to 64 characters');
+    expect(username.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('login-password').getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('hides the partitions link from viewers and guards the route', async () => {
     sessionStorage.setItem('capacity.token', 'tok-v');
-    sessionStorage.setItem('capacity.user', JSON.stringify({ ...admin, username: 'viewer', role: 'viewer' }));
-    mockApi({ 'GET /instances': { body: { data: [], pagination: pagination(0) } } });
+    sessionStorage.setItem('capacity.user', JSON.stringify(viewer));
+    apiServer.use(instancesAnswer([]));
     window.history.replaceState(null, '', '/partitions');
     renderApp();
 
@@ -87,7 +103,7 @@ describe('login flow', () => {
   it('forgets an expired token and returns to the login page on a 401', async () => {
     sessionStorage.setItem('capacity.token', 'expired');
     sessionStorage.setItem('capacity.user', JSON.stringify(admin));
-    mockApi({ 'GET /instances': { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'token expired' } } });
+    apiServer.use(http.get('/api/v1/instances', ({ response }) => response(401).json(errorBody(401, 'Unauthorized', 'token expired'))));
     window.history.replaceState(null, '', '/instances');
     renderApp();
 
@@ -99,7 +115,7 @@ describe('login flow', () => {
   it('logs out', async () => {
     sessionStorage.setItem('capacity.token', 'tok-2');
     sessionStorage.setItem('capacity.user', JSON.stringify(admin));
-    mockApi({ 'GET /instances': { body: { data: [instance], pagination: pagination(1) } } });
+    apiServer.use(instancesAnswer(), http.post('/api/v1/auth/logout', ({ response }) => response(204).empty()));
     window.history.replaceState(null, '', '/instances');
     renderApp();
 
@@ -111,11 +127,12 @@ describe('login flow', () => {
   it('after a logout, the next user lands on the instances page, not on the previous user\'s page', async () => {
     sessionStorage.setItem('capacity.token', 'tok-3');
     sessionStorage.setItem('capacity.user', JSON.stringify(admin));
-    mockApi({
-      'GET /sessions': { body: { data: [], pagination: pagination(0) } },
-      'GET /instances': { body: { data: [instance], pagination: pagination(1) } },
-      'POST /auth/login': { body: { access_token: 'tok-4', token_type: 'Bearer', expires_in: 3600, user: { ...admin, username: 'viewer', role: 'viewer' } } },
-    });
+    apiServer.use(
+      http.get('/api/v1/sessions', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
+      instancesAnswer(),
+      http.post('/api/v1/auth/logout', ({ response }) => response(204).empty()),
+      loginAnswer('tok-4', viewer),
+    );
     window.history.replaceState(null, '', '/sessions');
     renderApp();
 

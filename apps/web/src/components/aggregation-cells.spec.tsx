@@ -1,5 +1,5 @@
-import type { AggregationItem } from '@capacity/contracts';
 import { screen } from '@testing-library/react';
+import type { AggregationItem } from '../lib/api-types';
 import { renderWithProviders } from '../testing/render';
 import { AggregationCells, useAggregationColumns } from './aggregation-cells';
 import { DataTable } from './data-table';

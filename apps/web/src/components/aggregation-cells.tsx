@@ -1,5 +1,5 @@
-import type { AggregationItem } from '@capacity/contracts';
 import { useI18n } from '../i18n';
+import type { AggregationItem } from '../lib/api-types';
 import type { TableColumn } from './data-table';
 import { useFormat } from './use-format';
 

@@ -1,5 +1,5 @@
-import type { Pagination } from '@capacity/contracts';
 import { useI18n } from '../i18n';
+import type { Pagination } from '../lib/api-types';
 
 export function PaginationBar({ pagination, onPage }: { pagination: Pagination; onPage: (page: number) => void }) {
   const { t } = useI18n();

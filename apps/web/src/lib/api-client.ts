@@ -1,30 +1,12 @@
-import type { ApiErrorBody } from '@capacity/contracts';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError, apiErrorOf, UNREACHABLE_MESSAGE } from './api-error';
+import type { paths } from './api-schema';
 import { tokenStorage } from './token-storage';
 
-export const API_BASE = '/api/v1';
+export { ApiError } from './api-error';
 
-/** An API answer outside 2xx, carrying the API's own message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fields: string[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  /** The login call answers 401 for a wrong password: that is not an expired session. */
-  skipAuthRedirect?: boolean;
-  signal?: AbortSignal;
-}
+/** The login and logout calls answer 401 for a wrong password or a spent token: that is not an expired session. */
+const NO_AUTH_REDIRECT: ReadonlySet<string> = new Set(['/api/v1/auth/login', '/api/v1/auth/logout'] satisfies (keyof paths)[]);
 
 let onUnauthorized: () => void = () => {
   if (window.location.pathname !== '/login') window.location.assign('/login');
@@ -35,68 +17,45 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
-}
+const bearerToken: Middleware = {
+  onRequest({ request }) {
+    const token = tokenStorage.getToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+};
 
-function messageOf(body: unknown, fallback: string): { message: string; fields: string[] } {
-  if (body && typeof body === 'object' && 'message' in body) {
-    const { message, fields } = body as Partial<ApiErrorBody>;
-    const text = Array.isArray(message) ? message.join('; ') : message;
-    if (text) return { message: text, fields: fields ?? [] };
-  }
-  return { message: fallback, fields: [] };
-}
-
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = tokenStorage.getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'The server cannot be reached');
-  }
-
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-
-  if (!response.ok) {
-    const { message, fields } = messageOf(body, `${response.status} ${response.statusText}`.trim());
-    if (response.status === 401 && !options.skipAuthRedirect) {
+/** Every answer outside 2xx becomes a thrown ApiError; a 401 on an authenticated call also ends the session. */
+const errorAnswers: Middleware = {
+  async onResponse({ response, schemaPath }) {
+    if (response.ok) return undefined;
+    if (response.status === 401 && !NO_AUTH_REDIRECT.has(schemaPath)) {
       tokenStorage.clear();
       onUnauthorized();
     }
-    throw new ApiError(response.status, message, fields);
-  }
-  return body as T;
-}
-
-export const api = {
-  get: <T>(path: string, query?: RequestOptions['query']) => apiRequest<T>(path, { query }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+    throw await apiErrorOf(response);
+  },
+  onError({ error }) {
+    // A cancelled query stays a cancellation (returning nothing rethrows it as it is).
+    if (typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError') return undefined;
+    return new ApiError(0, UNREACHABLE_MESSAGE);
+  },
 };
+
+/**
+ * The one way the SPA calls the API: typed by the OpenAPI document (`npm run openapi` regenerates api-schema.d.ts).
+ * The document's paths carry the `/api/v1` prefix, so the base is the page's own origin.
+ */
+export const apiClient = createClient<paths>({
+  baseUrl: window.location.origin,
+  headers: { Accept: 'application/json' },
+  // Resolved per call, not captured once: test doubles (MSW) replace the global fetch after this module loads.
+  fetch: (request) => globalThis.fetch(request),
+});
+apiClient.use(bearerToken, errorAnswers);
+
+/** The body of a 2xx answer that has one; the middleware has already turned every other answer into an ApiError. */
+export function bodyOf<T>(result: { data?: T; response: Response }): T {
+  if (result.data === undefined) throw new ApiError(result.response.status, `${result.response.status}: the answer has no body`);
+  return result.data;
+}

@@ -1,5 +1,5 @@
-import type { UserResponse } from '@capacity/contracts';
 
+import type { UserResponse } from './api-types';
 const TOKEN_KEY = 'capacity.token';
 const USER_KEY = 'capacity.user';
 

@@ -10,30 +10,30 @@ const PERIOD_MESSAGE = `period_type must be one of: ${PERIOD_TYPES.join(', ')}`;
 
 /** GET /instances/:id/database-sizes/aggregations */
 export class AggregationsQueryDto extends PageQueryDto {
-  @ApiProperty({ enum: PERIOD_TYPES })
+  @ApiProperty({ enum: PERIOD_TYPES, enumName: 'PeriodType' })
   @IsNotNull() @IsIn(PERIOD_TYPES, { message: PERIOD_MESSAGE })
   period_type!: PeriodType;
 
-  @ApiPropertyOptional({ format: 'date', description: 'period_start ≥ start_date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'period_start ≥ start_date' })
   @IsOptionalNonNull() @IsCalendarDate()
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'period_end ≤ end_date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'period_end ≤ end_date' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 }
 
 /** GET /instances/:id/database-sizes/trends */
 export class TrendsQueryDto {
-  @ApiProperty({ enum: PERIOD_TYPES })
+  @ApiProperty({ enum: PERIOD_TYPES, enumName: 'PeriodType' })
   @IsNotNull() @IsIn(PERIOD_TYPES, { message: PERIOD_MESSAGE })
   period_type!: PeriodType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 120, default: 12 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 120, default: 12 })
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'months must be an integer' })
   @Min(1, { message: 'months must be between 1 and 120' }) @Max(120, { message: 'months must be between 1 and 120' })
   months = 12;
@@ -41,43 +41,44 @@ export class TrendsQueryDto {
 
 /** GET /aggregations (across instances) */
 export class CrossAggregationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: INT4_MAX })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX })
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'instance_id must be an integer' })
   @Min(1, { message: 'instance_id must be a positive integer' }) @Max(INT4_MAX, { message: 'instance_id must be a positive integer' })
   instance_id?: number;
 
-  @ApiPropertyOptional({ enum: DB_TYPES })
+  @ApiPropertyOptional({ enum: DB_TYPES, enumName: 'DbType' })
   @IsOptionalNonNull() @IsIn(DB_TYPES, { message: `db_type must be one of: ${DB_TYPES.join(', ')}` })
   db_type?: DbType;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 
-  @ApiPropertyOptional({ enum: PERIOD_TYPES })
+  @ApiPropertyOptional({ enum: PERIOD_TYPES, enumName: 'PeriodType' })
   @IsOptionalNonNull() @IsIn(PERIOD_TYPES, { message: PERIOD_MESSAGE })
   period_type?: PeriodType;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date' })
   @IsOptionalNonNull() @IsCalendarDate()
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 }
 
 /** POST /aggregations/run — no body: today's periods. */
 export class RunAggregationDto {
-  @ApiPropertyOptional({ enum: PERIOD_TYPES, description: 'Only this period type; all four when absent' })
+  // No description here: the first property of an enum lends its description to the shared PeriodType schema.
+  @ApiPropertyOptional({ enum: PERIOD_TYPES, enumName: 'PeriodType' })
   @IsOptionalNonNull() @IsIn(PERIOD_TYPES, { message: PERIOD_MESSAGE })
   period_type?: PeriodType;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Recompute the periods touching [start_date, end_date]; today when absent' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'Recompute the periods touching [start_date, end_date]; today when absent' })
   @IsOptionalNonNull() @IsCalendarDate()
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 }

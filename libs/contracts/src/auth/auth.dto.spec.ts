@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { AUTH_LIMITS, utf8Length } from './auth-limits';
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './auth.dto';
 
 type Dto = typeof LoginDto | typeof ChangePasswordDto | typeof CreateUserDto | typeof UpdateUserDto;
@@ -77,5 +78,39 @@ describe('CreateUserDto', () => {
   it.each(['username', 'role', 'password'])('refuses null for %s, naming it', (field) => {
     const valid = { username: 'dba.one', password: 'long-enough', role: 'viewer' };
     expect(Object.keys(problems(CreateUserDto, { ...valid, [field]: null }))).toEqual([field]);
+  });
+});
+
+describe('AUTH_LIMITS: the bounds the SPA forms read are the ones the DTOs enforce', () => {
+  const { username, password, login } = AUTH_LIMITS;
+  const user = (overrides: object) => ({ username: 'dba.one', password: 'long-enough', role: 'viewer', ...overrides });
+
+  it('accepts a username of exactly the shortest and the longest length, and refuses one character outside', () => {
+    expect(problems(CreateUserDto, user({ username: 'u'.repeat(username.minLength) }))).toEqual({});
+    expect(problems(CreateUserDto, user({ username: 'u'.repeat(username.maxLength) }))).toEqual({});
+    expect(Object.keys(problems(CreateUserDto, user({ username: 'u'.repeat(username.minLength - 1) })))).toEqual(['username']);
+    expect(Object.keys(problems(CreateUserDto, user({ username: 'u'.repeat(username.maxLength + 1) })))).toEqual(['username']);
+  });
+
+  it('applies the same username pattern as the DTO', () => {
+    for (const candidate of ['dba.one', 'a_b-c', 'no spaces', 'ünï', 'ab']) {
+      const refused = 'username' in problems(CreateUserDto, user({ username: candidate }));
+      expect(username.pattern.test(candidate), candidate).toBe(!refused);
+    }
+  });
+
+  it('accepts a password of the minimum length and of the maximum bytes, and refuses one past either', () => {
+    expect(problems(CreateUserDto, user({ password: 'p'.repeat(password.minLength) }))).toEqual({});
+    expect(problems(CreateUserDto, user({ password: 'p'.repeat(password.maxBytes) }))).toEqual({});
+    expect(Object.keys(problems(CreateUserDto, user({ password: 'p'.repeat(password.minLength - 1) })))).toEqual(['password']);
+    expect(Object.keys(problems(CreateUserDto, user({ password: 'p'.repeat(password.maxBytes + 1) })))).toEqual(['password']);
+  });
+
+  it('bounds the login fields by the login limits', () => {
+    expect(problems(LoginDto, { username: 'u'.repeat(login.usernameMaxLength), password: 'p'.repeat(login.passwordMaxLength) })).toEqual({});
+  });
+
+  it('counts bytes as UTF-8 does', () => {
+    expect([utf8Length('a'), utf8Length('é'), utf8Length('€'), utf8Length('🔑'), utf8Length('\uD800')]).toEqual([1, 2, 3, 4, 3]);
   });
 });

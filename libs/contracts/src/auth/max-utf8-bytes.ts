@@ -1,11 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-
-/** bcrypt reads at most this many bytes of a password and silently ignores the rest. */
-export const BCRYPT_MAX_BYTES = 72;
-
-const encoder = new TextEncoder();
-
-export const utf8Length = (value: string): number => encoder.encode(value).length;
+import { utf8Length } from './auth-limits';
 
 /**
  * A string of at most `max` bytes in UTF-8 ("<field> must be at most <max> bytes"). class-validator's IsByteLength

@@ -26,8 +26,12 @@ export const STATS_TABLES = [
   'instance_size_stats',
   'database_size_aggregations',
   'instance_size_aggregations',
+  'table_size_stats',
 ] as const;
 export type StatsTable = (typeof STATS_TABLES)[number];
+
+/** Tables kept per database and day in table_size_stats (the largest by total size). */
+export const TOP_TABLES_PER_DATABASE = 20;
 
 export const MAX_PER_PAGE = 500;
 

@@ -8,26 +8,26 @@ import { ToInteger } from '../common/to-integer';
 
 /** GET /instances/:id/database-sizes — default: the last 30 days. */
 export class DatabaseSizesQueryDto {
-  @ApiPropertyOptional({ format: 'date', description: 'Default: 30 days before end_date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'Default: 30 days before end_date' })
   @IsOptionalNonNull() @IsCalendarDate()
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Default: today' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'Default: today' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 }
 
 /** GET /instances/:id/database-sizes/forecast */
 export class ForecastQueryDto {
-  @ApiPropertyOptional({ description: 'One database; the instance total when absent' })
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255, description: 'One database; the instance total when absent' })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'Project at this horizon; +30 and +90 days when absent' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 3650, description: 'Project at this horizon; +30 and +90 days when absent' })
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'horizon_days must be an integer' })
   @Min(1, { message: 'horizon_days must be between 1 and 3650' }) @Max(3650, { message: 'horizon_days must be between 1 and 3650' })
   horizon_days?: number;
@@ -35,26 +35,26 @@ export class ForecastQueryDto {
 
 /** GET /instances/:id/instance-sizes — default: the last 30 days. */
 export class InstanceSizesQueryDto {
-  @ApiPropertyOptional({ format: 'date', description: 'Default: 30 days before end_date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'Default: 30 days before end_date' })
   @IsOptionalNonNull() @IsCalendarDate()
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Default: today' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'Default: today' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 }
 
 /** GET /instances/:id/instance-sizes/aggregations */
 export class InstanceAggregationsQueryDto extends PageQueryDto {
-  @ApiProperty({ enum: PERIOD_TYPES })
+  @ApiProperty({ enum: PERIOD_TYPES, enumName: 'PeriodType' })
   @IsNotNull() @IsIn(PERIOD_TYPES, { message: `period_type must be one of: ${PERIOD_TYPES.join(', ')}` })
   period_type!: PeriodType;
 
-  @ApiPropertyOptional({ format: 'date', description: 'period_start ≥ start_date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'period_start ≥ start_date' })
   @IsOptionalNonNull() @IsCalendarDate()
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'period_end ≤ end_date' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'period_end ≤ end_date' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 }

@@ -18,55 +18,71 @@ import { DB_TYPES, INT4_MAX, MAX_PER_PAGE, type DbType } from '../common/constan
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
 import { ToInteger } from '../common/to-integer';
+import { INSTANCE_LIMITS as LIMITS } from './instance-limits';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const DB_TYPE_MESSAGE = `db_type must be one of: ${DB_TYPES.join(', ')}`;
+const PORT_MESSAGE = `port must be between ${LIMITS.port.minimum} and ${LIMITS.port.maximum}`;
+const OWNER_MESSAGE = `owner_id must be a user id (1 to ${INT4_MAX})`;
 
 export class CreateInstanceDto {
-  @ApiProperty({ maxLength: 128, example: 'orders-primary' })
-  @Transform(trim) @IsNotNull() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(128)
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: LIMITS.name.maxLength, example: 'orders-primary' })
+  @Transform(trim) @IsNotNull() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(LIMITS.name.maxLength)
   name!: string;
 
-  @ApiProperty({ enum: DB_TYPES })
-  @IsNotNull() @IsIn(DB_TYPES, { message: `db_type must be one of: ${DB_TYPES.join(', ')}` })
+  @ApiProperty({ enum: DB_TYPES, enumName: 'DbType' })
+  @IsNotNull() @IsIn(DB_TYPES, { message: DB_TYPE_MESSAGE })
   db_type!: DbType;
 
-  @ApiProperty({ maxLength: 255, example: 'db1.internal' })
-  @Transform(trim) @IsNotNull() @IsString() @IsNotEmpty({ message: 'host must not be empty' }) @MaxLength(255)
-  @Matches(/^[A-Za-z0-9._:\-[\]]+$/, { message: 'host must be a host name or IP address' })
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: LIMITS.host.maxLength, pattern: LIMITS.host.pattern.source, example: 'db1.internal' })
+  @Transform(trim) @IsNotNull() @IsString() @IsNotEmpty({ message: 'host must not be empty' }) @MaxLength(LIMITS.host.maxLength)
+  @Matches(LIMITS.host.pattern, { message: 'host must be a host name or IP address' })
   host!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 65535, description: 'Defaults to the engine port' })
+  @ApiPropertyOptional({ type: 'integer', minimum: LIMITS.port.minimum, maximum: LIMITS.port.maximum, description: 'Defaults to the engine port' })
   @IsOptionalNonNull() @IsInt({ message: 'port must be an integer' })
-  @Min(1, { message: 'port must be between 1 and 65535' }) @Max(65535, { message: 'port must be between 1 and 65535' })
+  @Min(LIMITS.port.minimum, { message: PORT_MESSAGE }) @Max(LIMITS.port.maximum, { message: PORT_MESSAGE })
   port?: number;
 
-  @ApiProperty({ maxLength: 128 })
-  @IsNotNull() @IsString() @IsNotEmpty({ message: 'username must not be empty' }) @MaxLength(128)
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: LIMITS.username.maxLength })
+  @IsNotNull() @IsString() @IsNotEmpty({ message: 'username must not be empty' }) @MaxLength(LIMITS.username.maxLength)
   username!: string;
 
-  @ApiPropertyOptional({ writeOnly: true, maxLength: 512, nullable: true, description: 'Stored encrypted; never returned. null or "" removes it' })
-  @IsOptional() @IsString() @MaxLength(512)
+  @ApiPropertyOptional({
+    type: 'string',
+    writeOnly: true,
+    maxLength: LIMITS.password.maxLength,
+    nullable: true,
+    description: 'Stored encrypted; never returned. null or "" removes it',
+  })
+  @IsOptional() @IsString() @MaxLength(LIMITS.password.maxLength)
   password?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 255, nullable: true, description: 'Database (PostgreSQL), service name (Oracle)' })
-  @IsOptional() @IsString() @MaxLength(255)
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.database_name.maxLength, nullable: true, description: 'Database (PostgreSQL), service name (Oracle)' })
+  @IsOptional() @IsString() @MaxLength(LIMITS.database_name.maxLength)
   database_name?: string | null;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ type: 'boolean', default: true })
   @IsOptionalNonNull() @IsBoolean({ message: 'is_active must be a boolean' })
   is_active?: boolean;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptionalNonNull() @IsArray({ message: 'tags must be an array of strings' }) @ArrayMaxSize(32) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: LIMITS.tags.itemMaxLength }, maxItems: LIMITS.tags.maxItems })
+  @IsOptionalNonNull() @IsArray({ message: 'tags must be an array of strings' }) @ArrayMaxSize(LIMITS.tags.maxItems)
+  @IsString({ each: true }) @MaxLength(LIMITS.tags.itemMaxLength, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: INT4_MAX, nullable: true, description: 'User id of the owner (a viewer sees only what it owns); null: no owner' })
-  @IsOptional() @IsInt({ message: 'owner_id must be an integer' })
-  @Min(1, { message: 'owner_id must be a user id (1 to 2147483647)' }) @Max(INT4_MAX, { message: 'owner_id must be a user id (1 to 2147483647)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: INT4_MAX,
+    nullable: true,
+    description: 'User id of the owner (a viewer sees only what it owns); null: no owner',
+  })
+  @IsOptional() @IsInt({ message: 'owner_id must be an integer' }) @Min(1, { message: OWNER_MESSAGE }) @Max(INT4_MAX, { message: OWNER_MESSAGE })
   owner_id?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.description.maxLength, nullable: true })
+  @IsOptional() @IsString() @MaxLength(LIMITS.description.maxLength)
   description?: string | null;
 }
 
@@ -74,20 +90,20 @@ export class CreateInstanceDto {
 export class UpdateInstanceDto extends PartialType(CreateInstanceDto, { skipNullProperties: false }) {}
 
 export class ListInstancesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DB_TYPES })
-  @IsOptionalNonNull() @IsIn(DB_TYPES, { message: `db_type must be one of: ${DB_TYPES.join(', ')}` })
+  @ApiPropertyOptional({ enum: DB_TYPES, enumName: 'DbType' })
+  @IsOptionalNonNull() @IsIn(DB_TYPES, { message: DB_TYPE_MESSAGE })
   db_type?: DbType;
 
-  @ApiPropertyOptional({ description: 'Substring of the name' })
-  @IsOptionalNonNull() @IsString({ message: 'search must be a string' }) @MaxLength(128)
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.name.maxLength, description: 'Substring of the name' })
+  @IsOptionalNonNull() @IsString({ message: 'search must be a string' }) @MaxLength(LIMITS.name.maxLength)
   search?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'boolean' })
   @IsOptionalNonNull() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'is_active must be true or false' })
   is_active?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PER_PAGE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 100 })
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'per_page must be an integer' })
   @Min(1, { message: `per_page must be between 1 and ${MAX_PER_PAGE}` }) @Max(MAX_PER_PAGE, { message: `per_page must be between 1 and ${MAX_PER_PAGE}` })
   override per_page = 100;

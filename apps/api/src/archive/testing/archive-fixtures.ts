@@ -1,18 +1,17 @@
-import { monthRange, type StatsTable, type YearMonth } from '@capacity/contracts';
+import { monthRange, STATS_TABLES, type StatsTable, type YearMonth } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
 import { PARTITION_KEYS, partitionName } from '../../partition/partition-naming';
 import type { PartitionRepository } from '../../partition/partition.repository';
 import { ARCHIVE_COLUMNS, sortColumns, sumColumns, type ArchiveColumn } from '../archive-columns';
 
 /**
- * Creates the month partition of the four statistics tables and fills it: per instance and database one row a day
- * (sizes past 2^32, some NULL log sizes, timestamps with microseconds), instance rows, daily and monthly aggregations.
+ * Creates the month partition of every statistics table and fills it: per instance and database one row a day
+ * (sizes past 2^32, some NULL log sizes, timestamps with microseconds), instance rows, daily and monthly aggregations,
+ * and three top tables per database and day (one without TOAST, one without row estimate).
  */
 export async function seedMonth(dataSource: DataSource, partitions: PartitionRepository, month: YearMonth, instanceIds: number[], databases = 4): Promise<void> {
   const { from, to } = monthRange(month);
-  for (const table of ['database_size_stats', 'instance_size_stats', 'database_size_aggregations', 'instance_size_aggregations'] as const) {
-    await partitions.createMonthPartition(table, month);
-  }
+  for (const table of STATS_TABLES) await partitions.createMonthPartition(table, month);
   const params = [instanceIds, databases, from, to];
   await dataSource.query(
     `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, data_size_bytes, log_size_bytes, collected_date, collected_at)
@@ -57,6 +56,16 @@ export async function seedMonth(dataSource: DataSource, partitions: PartitionRep
           (SELECT 'daily' AS period_type, d::date AS start_date, d::date AS end_date, 1 AS days
              FROM generate_series($3::date, $4::date - 1, interval '1 day') AS d
            UNION ALL SELECT 'monthly', $3::date, $4::date - 1, $4::date - $3::date) AS p`,
+    params,
+  );
+  await dataSource.query(
+    `INSERT INTO table_size_stats (instance_id, database_name, schema_name, table_name, total_bytes, data_bytes, index_bytes,
+       toast_bytes, row_estimate, size_source, collected_date, collected_at)
+     SELECT i, 'db_' || n, 'public', 't_' || k, 3000000000 + i * 1009 + n * 17 + k * 3 + extract(day FROM d)::int * 8191,
+            2000000000 + k, 900000000 + n, CASE WHEN k = 0 THEN NULL ELSE 4096 * k END, CASE WHEN k = 1 THEN NULL ELSE 1000000 * k END,
+            CASE WHEN k = 2 THEN 'statistics' ELSE 'files' END, d::date, d + time '03:00:00.123456'
+     FROM unnest($1::int[]) AS i, generate_series(0, $2::int - 1) AS n, generate_series(0, 2) AS k,
+          generate_series($3::date, $4::date - 1, interval '1 day') AS d`,
     params,
   );
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, SizeSource } from '../collector.types';
+import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, SizeSource, TableScanOptions } from '../collector.types';
 import type { ConnectionOptions } from '../connections/connection-options';
 import { openMysqlSession } from '../connections/mysql-session.repository';
 import { withSession } from '../connections/open-session';
+import { databasesToScan, scanOrWarn } from '../table-scan';
+import { mapMysqlTables } from './mysql-tables';
 import { mysqlSizeRepository, type MysqlTableRow, type MysqlTablespaceRow } from './mysql.repository';
 import { errorMessage } from '../../common/error-message';
 import { toBytes } from './to-bytes';
@@ -84,7 +86,7 @@ export function mysqlFlavour(serverVersion: string): { tablespaceView: 'INNODB_T
 export class MysqlCollector implements DatabaseSizeCollector {
   readonly dbType = 'mysql' as const;
 
-  collect(options: ConnectionOptions, signal: AbortSignal): Promise<CollectionResult> {
+  collect(options: ConnectionOptions, signal: AbortSignal, scan?: TableScanOptions): Promise<CollectionResult> {
     return withSession((s) => openMysqlSession(options, s), signal, async (session) => {
       const warnings: string[] = [];
       const flavour = mysqlFlavour(session.serverVersion);
@@ -112,7 +114,17 @@ export class MysqlCollector implements DatabaseSizeCollector {
       } catch (error) {
         warnings.push(`binary log size not collected: ${errorMessage(error)} (needs REPLICATION CLIENT / BINLOG MONITOR)`);
       }
-      return { databases: mapMysqlSizes(schemas, tablespaces, tables, source), instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      const databases = mapMysqlSizes(schemas, tablespaces, tables, source);
+      const result: CollectionResult = { databases, instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      // The tables were read with the sizes (one information_schema.TABLES pass): the scan costs no further query.
+      if (scan) {
+        result.tables = await scanOrWarn(warnings, async () => {
+          const { names, warning } = databasesToScan(databases, scan.maxDatabases);
+          if (warning) warnings.push(warning);
+          return mapMysqlTables(names, tablespaces, tables, source);
+        });
+      }
+      return result;
     });
   }
 }

@@ -33,6 +33,14 @@ export interface MysqlTableRow {
   bytes: string;
 }
 
+/** A table as information_schema.TABLES describes it (one row for a partitioned table: its partitions summed). */
+export interface MysqlTableSizeRow extends MysqlTableRow {
+  data_bytes: string;
+  index_bytes: string;
+  /** TABLE_ROWS: exact for MyISAM/Aria, an estimate for InnoDB; null for views of other engines. */
+  row_estimate: string | null;
+}
+
 /** The SQL the MySQL/MariaDB collector runs on a monitored server. */
 export const mysqlSizeRepository = {
   /** Whether binary logging is on (SHOW BINARY LOGS fails otherwise). */
@@ -103,10 +111,12 @@ export const mysqlSizeRepository = {
     }
   },
 
-  listTables(session: EngineSession): Promise<MysqlTableRow[]> {
-    return session.query<MysqlTableRow>(
+  listTables(session: EngineSession): Promise<MysqlTableSizeRow[]> {
+    return session.query<MysqlTableSizeRow>(
       `SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, ENGINE AS engine,
-              CAST(COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0) AS CHAR) AS bytes
+              CAST(COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0) AS CHAR) AS bytes,
+              CAST(COALESCE(DATA_LENGTH, 0) AS CHAR) AS data_bytes, CAST(COALESCE(INDEX_LENGTH, 0) AS CHAR) AS index_bytes,
+              CAST(TABLE_ROWS AS CHAR) AS row_estimate
        FROM information_schema.TABLES
        WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') AND TABLE_SCHEMA NOT IN (?)`,
       [MYSQL_SYSTEM_SCHEMAS],

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
+import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, TableScanOptions } from '../collector.types';
 import type { ConnectionOptions } from '../connections/connection-options';
 import { withSession } from '../connections/open-session';
 import { openOracleSession } from '../connections/oracle-session.repository';
+import { scanOrWarn } from '../table-scan';
+import { collectOracleTables } from './oracle-tables';
 import { oracleSizeRepository, type OracleContainerRow, type OracleDatabaseRow } from './oracle.repository';
 import { errorMessage } from '../../common/error-message';
 import { toBytes } from './to-bytes';
@@ -24,11 +26,12 @@ export function mapOracleRows(rows: OracleDatabaseRow[]): CollectedDatabase[] {
 export class OracleCollector implements DatabaseSizeCollector {
   readonly dbType = 'oracle' as const;
 
-  collect(options: ConnectionOptions, signal: AbortSignal): Promise<CollectionResult> {
+  collect(options: ConnectionOptions, signal: AbortSignal, tables?: TableScanOptions): Promise<CollectionResult> {
     return withSession((s) => openOracleSession(options, s), signal, async (session) => {
       const warnings: string[] = [];
       const container = await oracleSizeRepository.container(session);
-      const rows = isCdbRoot(container)
+      const cdbRoot = isCdbRoot(container);
+      const rows = cdbRoot
         ? await oracleSizeRepository.listPluggableDatabases(session)
         : await oracleSizeRepository.currentDatabase(session);
       let instanceLogBytes: number | null = null;
@@ -37,7 +40,10 @@ export class OracleCollector implements DatabaseSizeCollector {
       } catch (error) {
         warnings.push(`redo log size not collected: ${errorMessage(error)} (needs SELECT on v$log)`);
       }
-      return { databases: mapOracleRows(rows), instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      const databases = mapOracleRows(rows);
+      const result: CollectionResult = { databases, instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      if (tables) result.tables = await scanOrWarn(warnings, () => collectOracleTables(session, cdbRoot, databases, tables, signal, warnings));
+      return result;
     });
   }
 }

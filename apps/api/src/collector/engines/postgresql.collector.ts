@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
+import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, TableScanOptions } from '../collector.types';
 import type { ConnectionOptions, EngineSession } from '../connections/connection-options';
 import { withSession } from '../connections/open-session';
 import { openPostgresSession } from '../connections/pg-session.repository';
+import { scanOrWarn } from '../table-scan';
+import { collectPostgresTables } from './postgresql-tables';
 import { postgresSizeRepository, type PostgresDatabaseRow } from './postgresql.repository';
 import { errorMessage } from '../../common/error-message';
 import { errorCode, toBytes } from './to-bytes';
@@ -26,7 +28,7 @@ export function mapPostgresDatabases(rows: PostgresDatabaseRow[]): { databases: 
 export class PostgresqlCollector implements DatabaseSizeCollector {
   readonly dbType = 'postgresql' as const;
 
-  collect(options: ConnectionOptions, signal: AbortSignal): Promise<CollectionResult> {
+  collect(options: ConnectionOptions, signal: AbortSignal, tables?: TableScanOptions): Promise<CollectionResult> {
     return withSession((s) => openPostgresSession(options, s), signal, async (session) => {
       const rows = await this.sizedRows(session);
       const { databases, warnings } = mapPostgresDatabases(rows);
@@ -36,7 +38,12 @@ export class PostgresqlCollector implements DatabaseSizeCollector {
       } catch (error) {
         warnings.push(`WAL size not collected: ${errorMessage(error)} (needs superuser or the pg_monitor role)`);
       }
-      return { databases, instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      const result: CollectionResult = { databases, instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      if (tables) {
+        const own = { session, database: options.database ?? 'postgres' };
+        result.tables = await scanOrWarn(warnings, () => collectPostgresTables(own, options, databases, tables, signal, warnings));
+      }
+      return result;
     });
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector } from '../collector.types';
+import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, TableScanOptions } from '../collector.types';
 import { MissingPrivilegeError } from '../connections/classify-connection-error';
 import type { ConnectionOptions } from '../connections/connection-options';
 import { openSqlServerSession } from '../connections/mssql-session.repository';
 import { withSession } from '../connections/open-session';
+import { scanOrWarn } from '../table-scan';
+import { collectSqlServerTables } from './sqlserver-tables';
 import { sqlServerSizeRepository, type SqlServerDatabaseRow } from './sqlserver.repository';
 import { toBytes } from './to-bytes';
 
@@ -40,11 +42,13 @@ export function mapSqlServerRows(rows: SqlServerDatabaseRow[], viewAnyDefinition
 export class SqlServerCollector implements DatabaseSizeCollector {
   readonly dbType = 'sqlserver' as const;
 
-  collect(options: ConnectionOptions, signal: AbortSignal): Promise<CollectionResult> {
+  collect(options: ConnectionOptions, signal: AbortSignal, tables?: TableScanOptions): Promise<CollectionResult> {
     return withSession((s) => openSqlServerSession(options, s), signal, async (session) => {
       const granted = await sqlServerSizeRepository.hasViewAnyDefinition(session);
       const { databases, warnings } = mapSqlServerRows(await sqlServerSizeRepository.listDatabases(session), granted);
-      return { databases, instanceLogBytes: null, warnings, serverVersion: session.serverVersion };
+      const result: CollectionResult = { databases, instanceLogBytes: null, warnings, serverVersion: session.serverVersion };
+      if (tables) result.tables = await scanOrWarn(warnings, () => collectSqlServerTables(session, databases, tables, signal, warnings));
+      return result;
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { AggregationItem, DatabaseSizeSeries, ForecastResponse, LatestDatabaseSizeResponse } from '@capacity/contracts';
+import type { AggregationItem, DatabaseSizeSeries, ForecastResponse, LatestDatabaseSizeResponse } from '../../lib/api-types';
 import { addDays } from '../../lib/dates';
 import { MIB } from '../format';
 

@@ -1,6 +1,7 @@
-import type { AggregationsResponse, AggregationSummaryResponse, DbType, PeriodType, RunAggregationResponse } from '@capacity/contracts';
+import type { DbType, PeriodType } from '@capacity/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, bodyOf } from '../../../lib/api-client';
+import type { AggregationsPage, AggregationSummaryResponse } from '../../../lib/api-types';
 import { aggregationKeys } from '../../../lib/query-keys';
 
 export interface AggregationsFilter {
@@ -12,12 +13,13 @@ export interface AggregationsFilter {
   end_date: string;
 }
 
-export function fetchAggregations(filter: AggregationsFilter, page: number, perPage: number): Promise<AggregationsResponse> {
-  return api.get('/aggregations', { ...filter, database_name: filter.database_name?.trim(), page, per_page: perPage });
+export async function fetchAggregations(filter: AggregationsFilter, page: number, perPage: number): Promise<AggregationsPage> {
+  const query = { ...filter, database_name: filter.database_name?.trim() || undefined, page, per_page: perPage };
+  return bodyOf(await apiClient.GET('/api/v1/aggregations', { params: { query } }));
 }
 
-export function fetchAggregationSummary(): Promise<AggregationSummaryResponse> {
-  return api.get('/aggregations/summary');
+export async function fetchAggregationSummary(): Promise<AggregationSummaryResponse> {
+  return bodyOf(await apiClient.GET('/api/v1/aggregations/summary'));
 }
 
 export const aggregationsQuery = (filter: AggregationsFilter, page: number, perPage: number) =>
@@ -32,6 +34,11 @@ export const aggregationSummaryQuery = () => queryOptions({ queryKey: aggregatio
 export const useAggregations = (filter: AggregationsFilter, page: number, perPage: number) => useQuery(aggregationsQuery(filter, page, perPage));
 export const useAggregationSummary = () => useQuery(aggregationSummaryQuery());
 
+/** Aggregates today's periods (an empty body). */
+async function runAggregation() {
+  return bodyOf(await apiClient.POST('/api/v1/aggregations/run', { body: {} }));
+}
+
 export function useRunAggregation() {
-  return useMutation({ mutationFn: () => api.post<RunAggregationResponse>('/aggregations/run') });
+  return useMutation({ mutationFn: runAggregation });
 }

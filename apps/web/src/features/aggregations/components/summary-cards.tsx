@@ -1,7 +1,7 @@
-import type { AggregationSummaryResponse } from '@capacity/contracts';
 import { StatCards } from '../../../components/stat-cards';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
+import type { AggregationSummaryResponse } from '../../../lib/api-types';
 
 export function SummaryCards({ summary }: { summary: AggregationSummaryResponse['data'] }) {
   const { t } = useI18n();

@@ -1,10 +1,6 @@
-import type { LoginResponse } from '@capacity/contracts';
-import { apiRequest } from '../../../lib/api-client';
+import { apiClient, bodyOf } from '../../../lib/api-client';
+import type { LoginResponse } from '../../../lib/api-types';
 
-export function login(username: string, password: string): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/login', {
-    method: 'POST',
-    body: { username, password },
-    skipAuthRedirect: true,
-  });
+export async function login(username: string, password: string): Promise<LoginResponse> {
+  return bodyOf(await apiClient.POST('/api/v1/auth/login', { body: { username, password } }));
 }

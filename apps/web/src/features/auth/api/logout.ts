@@ -1,6 +1,6 @@
-import { apiRequest } from '../../../lib/api-client';
+import { apiClient } from '../../../lib/api-client';
 
 /** Revokes the session's token on the server. It reads the token when called, before the caller drops it. */
-export function logout(): Promise<void> {
-  return apiRequest<void>('/auth/logout', { method: 'POST', skipAuthRedirect: true });
+export async function logout(): Promise<void> {
+  await apiClient.POST('/api/v1/auth/logout');
 }

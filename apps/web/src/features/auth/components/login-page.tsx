@@ -1,9 +1,13 @@
+import { AUTH_LIMITS } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
+import { formApiErrors } from '../../../lib/api-error';
 import { useAuth } from '../hooks/auth-provider';
+
+const LOGIN_FIELDS = ['username', 'password'] as const;
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -14,6 +18,18 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+
+  const api = formApiErrors(error, LOGIN_FIELDS);
+  /** The API's message under the field it names (e.g. a username longer than the API takes). */
+  const fieldProps = (field: (typeof LOGIN_FIELDS)[number]) => ({
+    'aria-invalid': Boolean(api.byField[field]),
+    'aria-describedby': api.byField[field] ? `login-${field}-error` : undefined,
+    hint: api.byField[field] ? (
+      <span className="field-error" role="alert" id={`login-${field}-error`}>
+        {api.byField[field]}
+      </span>
+    ) : null,
+  });
 
   const from = (location.state as { from?: string } | null)?.from ?? '/instances';
   if (user && !submitting) return <Navigate to={from} replace />;
@@ -42,17 +58,28 @@ export function LoginPage() {
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('app.tagline')}</p>
         <h2>{t('login.title')}</h2>
-        <TextField label={t('login.username')} testId="login-username" name="username" autoComplete="username" value={username} onChange={setUsername} />
+        <TextField
+          label={t('login.username')}
+          testId="login-username"
+          name="username"
+          autoComplete="username"
+          maxLength={AUTH_LIMITS.login.usernameMaxLength}
+          value={username}
+          onChange={setUsername}
+          {...fieldProps('username')}
+        />
         <TextField
           label={t('login.password')}
           testId="login-password"
           name="password"
           type="password"
           autoComplete="current-password"
+          maxLength={AUTH_LIMITS.login.passwordMaxLength}
           value={password}
           onChange={setPassword}
+          {...fieldProps('password')}
         />
-        {error ? <ErrorState error={error} /> : null}
+        {api.unplaced ? <ErrorState error={error} /> : null}
         <button data-testid="login-submit" type="submit" className="btn btn-primary" disabled={submitting}>
           {submitting ? t('login.submitting') : t('login.submit')}
         </button>

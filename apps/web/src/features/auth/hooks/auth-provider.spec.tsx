@@ -1,12 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse } from 'msw';
 import { vi } from 'vitest';
-import { setUnauthorizedHandler } from '../../../lib/api-client';
-import { mockApi } from '../../../testing/mock-api';
+import { apiClient, setUnauthorizedHandler } from '../../../lib/api-client';
+import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { errorBody, userFixture } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { useAuth } from './auth-provider';
 
-const user = { id: 1, username: 'admin', role: 'admin' as const, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+const user = userFixture();
 
 function LogoutButton() {
   const { user: current, logout } = useAuth();
@@ -25,38 +27,43 @@ beforeEach(() => {
 
 describe('logout', () => {
   it('revokes the token on the server with that token, then forgets it', async () => {
-    const api = mockApi({ 'POST /auth/logout': { status: 204 } });
+    apiServer.use(http.post('/api/v1/auth/logout', ({ response }) => response(204).empty()));
     renderWithProviders(<LogoutButton />);
 
     await userEvent.click(screen.getByRole('button', { name: 'signed in as admin' }));
     expect(await screen.findByRole('button', { name: 'signed out' })).toBeTruthy();
-    expect(api.calls).toHaveLength(1);
-    expect(api.calls[0]).toMatchObject({ method: 'POST', path: '/auth/logout' });
-    expect(api.calls[0].headers.Authorization).toBe('Bearer tok-logout');
+    await waitFor(() => expect(apiCalls()).toHaveLength(1));
+    expect(apiCalls()[0]).toMatchObject({ method: 'POST', path: '/api/v1/auth/logout' });
+    expect(apiCalls()[0].headers.get('Authorization')).toBe('Bearer tok-logout');
     expect(sessionStorage.getItem('capacity.token')).toBeNull();
   });
 
   it('signs out even when the server cannot be reached', async () => {
-    const fetchMock = vi.fn(() => Promise.reject(new TypeError('network down')));
-    vi.stubGlobal('fetch', fetchMock);
+    // A network error: the request never gets an answer.
+    apiServer.use(http.post('/api/v1/auth/logout', ({ response }) => response.untyped(HttpResponse.error())));
     renderWithProviders(<LogoutButton />);
 
     await userEvent.click(screen.getByRole('button', { name: 'signed in as admin' }));
     expect(await screen.findByRole('button', { name: 'signed out' })).toBeTruthy();
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(apiCalls()).toHaveLength(1));
     expect(sessionStorage.getItem('capacity.token')).toBeNull();
   });
 
   it('signs out quietly when the server refuses the token (already revoked or expired)', async () => {
-    const api = mockApi({ 'POST /auth/logout': { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'the token has been revoked', fields: [] } } });
+    apiServer.use(
+      http.post('/api/v1/auth/logout', ({ response }) => response(401).json(errorBody(401, 'Unauthorized', 'the token has been revoked'))),
+    );
+    const post = vi.spyOn(apiClient, 'POST');
     const onUnauthorized = vi.fn();
     setUnauthorizedHandler(onUnauthorized);
     renderWithProviders(<LogoutButton />);
 
     await userEvent.click(screen.getByRole('button', { name: 'signed in as admin' }));
     expect(await screen.findByRole('button', { name: 'signed out' })).toBeTruthy();
-    await waitFor(() => expect(api.fetchMock).toHaveBeenCalledTimes(1));
-    await api.fetchMock.mock.results[0].value;
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(1));
+    // The whole answer has gone through the client (and its 401 handling) before the check.
+    await expect(post.mock.results[0].value).rejects.toMatchObject({ status: 401 });
+    expect(apiCalls()).toHaveLength(1);
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
-import type { UserResponse } from '@capacity/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { UserResponse } from '../../../lib/api-types';
 import { tokenStorage } from '../../../lib/token-storage';
 import { login as loginRequest } from '../api/login';
 import { logout as logoutRequest } from '../api/logout';

@@ -1,12 +1,7 @@
-import type {
-  DbType,
-  InstanceResponse,
-  Paginated,
-  RunAcceptedResponse,
-  TestConnectionResponse,
-} from '@capacity/contracts';
+import type { DbType } from '@capacity/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, bodyOf } from '../../../lib/api-client';
+import type { CreateInstanceBody, InstanceResponse, InstancesPage } from '../../../lib/api-types';
 import { instanceKeys } from '../../../lib/query-keys';
 
 export interface InstancesFilter {
@@ -14,25 +9,19 @@ export interface InstancesFilter {
   search?: string;
 }
 
-/** The body of POST /instances and PATCH /instances/:id, as the form builds it. */
-export interface InstancePayload {
-  name: string;
-  db_type: DbType;
-  host: string;
-  port: number;
-  username: string;
-  password?: string;
-  database_name: string | null;
-  description: string | null;
-  is_active: boolean;
+/** The body of POST /instances and PATCH /instances/:id, as the form builds it (the document's CreateInstanceDto). */
+export type InstancePayload = Pick<
+  CreateInstanceBody,
+  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active'
+>;
+
+export async function fetchInstances(filter: InstancesFilter): Promise<InstancesPage> {
+  const query = { db_type: filter.db_type || undefined, search: filter.search?.trim() || undefined, per_page: 500 };
+  return bodyOf(await apiClient.GET('/api/v1/instances', { params: { query } }));
 }
 
-export function fetchInstances(filter: InstancesFilter): Promise<Paginated<InstanceResponse>> {
-  return api.get('/instances', { db_type: filter.db_type, search: filter.search?.trim(), per_page: 500 });
-}
-
-export function fetchInstance(id: number): Promise<InstanceResponse> {
-  return api.get(`/instances/${id}`);
+export async function fetchInstance(id: number): Promise<InstanceResponse> {
+  return bodyOf(await apiClient.GET('/api/v1/instances/{id}', { params: { path: { id } } }));
 }
 
 export const instancesQuery = (filter: InstancesFilter) =>
@@ -53,26 +42,38 @@ function useInvalidateInstances() {
   return () => client.invalidateQueries({ queryKey: instanceKeys.all });
 }
 
+async function saveInstance({ id, payload }: { id?: number; payload: InstancePayload }): Promise<InstanceResponse> {
+  return id
+    ? bodyOf(await apiClient.PATCH('/api/v1/instances/{id}', { params: { path: { id } }, body: payload }))
+    : bodyOf(await apiClient.POST('/api/v1/instances', { body: payload }));
+}
+
 export function useSaveInstance() {
   const invalidate = useInvalidateInstances();
-  return useMutation({
-    mutationFn: ({ id, payload }: { id?: number; payload: InstancePayload }) =>
-      id ? api.patch<InstanceResponse>(`/instances/${id}`, payload) : api.post<InstanceResponse>('/instances', payload),
-    onSuccess: invalidate,
-  });
+  return useMutation({ mutationFn: saveInstance, onSuccess: invalidate });
+}
+
+async function deleteInstance(id: number): Promise<void> {
+  await apiClient.DELETE('/api/v1/instances/{id}', { params: { path: { id } } });
 }
 
 export function useDeleteInstance() {
   const invalidate = useInvalidateInstances();
-  return useMutation({ mutationFn: (id: number) => api.delete<void>(`/instances/${id}`), onSuccess: invalidate });
+  return useMutation({ mutationFn: deleteInstance, onSuccess: invalidate });
+}
+
+async function testConnection(id: number) {
+  return bodyOf(await apiClient.POST('/api/v1/instances/{id}/test-connection', { params: { path: { id } } }));
 }
 
 export function useTestConnection() {
-  return useMutation({ mutationFn: (id: number) => api.post<TestConnectionResponse>(`/instances/${id}/test-connection`) });
+  return useMutation({ mutationFn: testConnection });
+}
+
+async function collectNow(instanceId: number) {
+  return bodyOf(await apiClient.POST('/api/v1/collections/run', { body: { instance_id: instanceId } }));
 }
 
 export function useCollectNow() {
-  return useMutation({
-    mutationFn: (instanceId: number) => api.post<RunAcceptedResponse>('/collections/run', { instance_id: instanceId }),
-  });
+  return useMutation({ mutationFn: collectNow });
 }

@@ -1,9 +1,9 @@
-import type { InstanceResponse } from '@capacity/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { useI18n } from '../../../i18n';
+import type { InstanceResponse } from '../../../lib/api-types';
 import { instanceKeys, sessionKeys, storageKeys } from '../../../lib/query-keys';
 import { SessionFollower, useSessionFinished } from '../../sessions';
 import { useCollectNow, useTestConnection } from '../api/instances';

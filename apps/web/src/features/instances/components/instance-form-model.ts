@@ -1,8 +1,9 @@
-import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@capacity/contracts';
-import type { MessageKey } from '../../../i18n';
+import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, type DbType } from '@capacity/contracts';
+import type { MessageKey, TranslateParams } from '../../../i18n';
+import type { InstanceResponse } from '../../../lib/api-types';
 import type { InstancePayload } from '../api/instances';
 
-/** What the form holds: strings as typed, validated the way CreateInstanceDto/UpdateInstanceDto do. */
+/** What the form holds: strings as typed, validated with the bounds CreateInstanceDto/UpdateInstanceDto use (INSTANCE_LIMITS). */
 export interface InstanceFormValues {
   name: string;
   db_type: DbType | '';
@@ -17,7 +18,22 @@ export interface InstanceFormValues {
 
 export type InstanceFormErrors = Partial<Record<keyof InstanceFormValues, MessageKey>>;
 
-const HOST = /^[A-Za-z0-9._:\-[\]]+$/;
+/** The bounds the validation messages quote, from the limits the checks use. */
+export function limitParams(key: keyof InstanceFormValues): TranslateParams {
+  switch (key) {
+    case 'port':
+      return { min: INSTANCE_LIMITS.port.minimum, max: INSTANCE_LIMITS.port.maximum };
+    case 'name':
+    case 'host':
+    case 'username':
+    case 'password':
+    case 'database_name':
+    case 'description':
+      return { max: INSTANCE_LIMITS[key].maxLength };
+    default:
+      return {};
+  }
+}
 
 export const emptyInstanceForm = (): InstanceFormValues => ({
   name: '',
@@ -55,21 +71,24 @@ export function validateInstanceForm(values: InstanceFormValues): InstanceFormEr
   const errors: InstanceFormErrors = {};
   const name = values.name.trim();
   if (!name) errors.name = 'validation.nameRequired';
-  else if (name.length > 128) errors.name = 'validation.nameTooLong';
+  else if (name.length > INSTANCE_LIMITS.name.maxLength) errors.name = 'validation.nameTooLong';
 
   if (!(DB_TYPES as readonly string[]).includes(values.db_type)) errors.db_type = 'validation.dbType';
 
   const host = values.host.trim();
   if (!host) errors.host = 'validation.hostRequired';
-  else if (host.length > 255 || !HOST.test(host)) errors.host = 'validation.hostInvalid';
+  else if (host.length > INSTANCE_LIMITS.host.maxLength || !INSTANCE_LIMITS.host.pattern.test(host)) errors.host = 'validation.hostInvalid';
 
   const port = effectivePort(values);
-  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) errors.port = 'validation.port';
+  const { minimum, maximum } = INSTANCE_LIMITS.port;
+  if (port !== null && (!Number.isInteger(port) || port < minimum || port > maximum)) errors.port = 'validation.port';
 
   if (!values.username.trim()) errors.username = 'validation.usernameRequired';
-  else if (values.username.length > 128) errors.username = 'validation.usernameTooLong';
+  else if (values.username.length > INSTANCE_LIMITS.username.maxLength) errors.username = 'validation.usernameTooLong';
 
-  if (values.password.length > 512) errors.password = 'validation.passwordTooLong';
+  if (values.password.length > INSTANCE_LIMITS.password.maxLength) errors.password = 'validation.passwordTooLong';
+  if (values.database_name.trim().length > INSTANCE_LIMITS.database_name.maxLength) errors.database_name = 'validation.databaseNameTooLong';
+  if (values.description.trim().length > INSTANCE_LIMITS.description.maxLength) errors.description = 'validation.descriptionTooLong';
   return errors;
 }
 

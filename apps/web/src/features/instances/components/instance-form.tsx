@@ -1,17 +1,24 @@
-import { DB_TYPES, DEFAULT_PORTS, type DbType, type InstanceResponse } from '@capacity/contracts';
+import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, type DbType } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useI18n } from '../../../i18n';
+import { formApiErrors } from '../../../lib/api-error';
+import type { InstanceResponse } from '../../../lib/api-types';
 import type { InstancePayload } from '../api/instances';
 import {
   emptyInstanceForm,
   formFromInstance,
+  limitParams,
   toInstancePayload,
   validateInstanceForm,
   type InstanceFormErrors,
   type InstanceFormValues,
 } from './instance-form-model';
+
+type FieldKey = keyof InstanceFormValues;
+
+const FIELD_KEYS: readonly FieldKey[] = ['name', 'db_type', 'host', 'port', 'username', 'password', 'database_name', 'description', 'is_active'];
 
 export function InstanceForm({
   instance,
@@ -24,14 +31,15 @@ export function InstanceForm({
   onSubmit: (payload: InstancePayload) => void;
   onCancel: () => void;
   submitting?: boolean;
+  /** The failed save: its field errors go under their fields. */
   error?: unknown;
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<InstanceFormValues>(() => (instance ? formFromInstance(instance) : emptyInstanceForm()));
   const [errors, setErrors] = useState<InstanceFormErrors>({});
+  const api = formApiErrors(error, FIELD_KEYS);
 
-  const set = <K extends keyof InstanceFormValues>(key: K, value: InstanceFormValues[K]) =>
-    setValues((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends FieldKey>(key: K, value: InstanceFormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,28 +48,41 @@ export function InstanceForm({
     if (Object.keys(found).length === 0) onSubmit(toInstancePayload(values));
   }
 
-  const fieldError = (key: keyof InstanceFormValues) =>
-    errors[key] ? (
+  const messageOf = (key: FieldKey): string | undefined => {
+    const own = errors[key];
+    return own ? t(own, limitParams(key)) : api.byField[key];
+  };
+
+  const fieldError = (key: FieldKey) => {
+    const message = messageOf(key);
+    return message ? (
       <span className="field-error" role="alert" id={`instance-${key}-error`}>
-        {t(errors[key] as MessageKey)}
+        {message}
       </span>
     ) : null;
+  };
+
+  /** Ties a field to its validation message (the form's own check first, then the API's). */
+  const invalid = (key: FieldKey) => ({
+    'aria-invalid': Boolean(messageOf(key)),
+    'aria-describedby': messageOf(key) ? `instance-${key}-error` : undefined,
+  });
 
   /** The props that tie a text input to its value and its validation message. */
-  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password') => ({
+  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password' | 'database_name') => ({
     name: key,
     value: values[key],
     onChange: (value: string) => set(key, value),
-    'aria-invalid': Boolean(errors[key]),
+    ...invalid(key),
     hint: fieldError(key),
   });
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={instance ? t('instances.edit') : t('instances.add')}>
-      <TextField label={`${t('instances.name')} *`} maxLength={200} {...textField('name')} />
+      <TextField label={`${t('instances.name')} *`} maxLength={INSTANCE_LIMITS.name.maxLength} {...textField('name')} />
       <label className="field">
         <span>{t('instances.engine')} *</span>
-        <select name="db_type" value={values.db_type} onChange={(e) => set('db_type', e.target.value as DbType | '')} aria-invalid={Boolean(errors.db_type)}>
+        <select name="db_type" value={values.db_type} onChange={(e) => set('db_type', e.target.value as DbType | '')} {...invalid('db_type')}>
           <option value="">—</option>
           {DB_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -72,7 +93,7 @@ export function InstanceForm({
         {fieldError('db_type')}
       </label>
       <div className="field-row">
-        <TextField grow label={`${t('instances.host')} *`} {...textField('host')} />
+        <TextField grow label={`${t('instances.host')} *`} maxLength={INSTANCE_LIMITS.host.maxLength} {...textField('host')} />
         <TextField
           label={t('instances.port')}
           inputMode="numeric"
@@ -81,26 +102,41 @@ export function InstanceForm({
         />
       </div>
       <div className="field-row">
-        <TextField grow label={`${t('instances.username')} *`} autoComplete="off" {...textField('username')} />
+        <TextField
+          grow
+          label={`${t('instances.username')} *`}
+          autoComplete="off"
+          maxLength={INSTANCE_LIMITS.username.maxLength}
+          {...textField('username')}
+        />
         <TextField
           grow
           label={t('instances.password')}
           type="password"
           autoComplete="new-password"
+          maxLength={INSTANCE_LIMITS.password.maxLength}
           placeholder={instance?.has_password ? t('instances.passwordKeep') : ''}
           {...textField('password')}
         />
       </div>
-      <TextField label={t('instances.databaseName')} name="database_name" value={values.database_name} onChange={(v) => set('database_name', v)} />
+      <TextField label={t('instances.databaseName')} maxLength={INSTANCE_LIMITS.database_name.maxLength} {...textField('database_name')} />
       <label className="field">
         <span>{t('instances.description')}</span>
-        <textarea name="description" rows={2} value={values.description} onChange={(e) => set('description', e.target.value)} />
+        <textarea
+          name="description"
+          rows={2}
+          maxLength={INSTANCE_LIMITS.description.maxLength}
+          value={values.description}
+          onChange={(e) => set('description', e.target.value)}
+          {...invalid('description')}
+        />
+        {fieldError('description')}
       </label>
       <label className="field-check">
         <input type="checkbox" name="is_active" checked={values.is_active} onChange={(e) => set('is_active', e.target.checked)} />
         <span>{t('instances.active')}</span>
       </label>
-      {error ? <ErrorState error={error} /> : null}
+      {api.unplaced ? <ErrorState error={error} /> : null}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>
           {t('common.cancel')}

@@ -1,22 +1,18 @@
-import type { InstanceResponse } from '@capacity/contracts';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { tokenStorage } from '../../../lib/token-storage';
-import { mockApi, pagination } from '../../../testing/mock-api';
+import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { errorBody, instanceFixture, pagination, userFixture } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { InstancesPage } from './instances-page';
 
-const instance = {
-  id: 5, name: 'pg1', db_type: 'postgresql', host: 'db', port: 5432, username: 'u', database_name: null, is_active: true,
-  tags: [], owner_id: 2, description: null, has_password: false, created_at: '', updated_at: '',
-  latest_total_size_bytes: null, latest_total_size_mb: null, database_count: null, last_collected_at: null, last_collection_status: null,
-} satisfies InstanceResponse;
+const instance = instanceFixture({ owner_id: 2 });
 
-const signInAs = (role: 'admin' | 'viewer') =>
-  tokenStorage.save('token', { id: 2, username: role, role, created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' });
+const signInAs = (role: 'admin' | 'viewer') => tokenStorage.save('token', userFixture({ id: 2, username: role, role }));
 
 describe('InstancesPage', () => {
   beforeEach(() => {
-    mockApi({ 'GET /instances': { body: { data: [instance], pagination: pagination(1) } } });
+    apiServer.use(http.get('/api/v1/instances', ({ response }) => response(200).json({ data: [instance], pagination: pagination(1) })));
   });
 
   it('offers an admin "collect now" and the other instance actions', async () => {
@@ -35,5 +31,24 @@ describe('InstancesPage', () => {
     expect(screen.queryByText('Collect now')).toBeNull();
     expect(screen.queryByText('Add instance')).toBeNull();
     expect(screen.queryByText('Actions')).toBeNull();
+  });
+
+  it("puts the API's refusal of a new instance under the field it names", async () => {
+    signInAs('admin');
+    apiServer.use(
+      http.post('/api/v1/instances', ({ response }) => response(409).json(errorBody(409, 'Conflict', 'an instance named pg1 already exists', ['name']))),
+    );
+    renderWithProviders(<InstancesPage />);
+    await userEvent.click(await screen.findByText('Add instance'));
+    const form = screen.getByRole('form', { name: 'Add instance' });
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Name *' }), 'pg1');
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Engine *' }), 'postgresql');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Host *' }), 'db');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Username *' }), 'u');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    expect(await within(form).findByText('an instance named pg1 already exists')).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: /^Name \*/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(apiCalls().find((c) => c.method === 'POST')?.body).toMatchObject({ name: 'pg1', db_type: 'postgresql', host: 'db', port: 5432 });
   });
 });

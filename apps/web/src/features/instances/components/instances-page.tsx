@@ -1,4 +1,4 @@
-import type { DbType, InstanceResponse } from '@capacity/contracts';
+import type { DbType } from '@capacity/contracts';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
@@ -9,6 +9,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { TextField } from '../../../components/text-field';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
+import type { InstanceResponse } from '../../../lib/api-types';
 import { useAuth } from '../../auth';
 import { useDeleteInstance, useInstances, useSaveInstance } from '../api/instances';
 import { CollectNowButton, TestConnectionButton } from './instance-actions';

@@ -1,10 +1,10 @@
-import type { PartitionCleanupResult, PartitionCreateResult, PartitionRef, PartitionStatusResponse } from '@capacity/contracts';
 import { useState } from 'react';
 import { ConfirmActions } from '../../../components/confirm-actions';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
+import type { PartitionCleanupResult, PartitionCreateResult, PartitionRef, PartitionStatusResponse } from '../../../lib/api-types';
 import { useIntegerInput } from '../../../lib/use-integer-input';
 import { useCleanupPartitions, useCreatePartitions } from '../api/partitions';
 import { planFutureMonths } from './partition-plan';
@@ -111,7 +111,7 @@ export function CleanupPartitionsAction({ status }: { status: PartitionStatusRes
   const start = () => {
     setOpen(true);
     setPreview(null);
-    cleanup.mutate({ retention_months: retention, dry_run: true }, { onSuccess: (r) => setPreview(r) });
+    cleanup.mutate({ retention_months: retention, dry_run: true, drop_without_archive: false }, { onSuccess: (r) => setPreview(r) });
   };
   const close = () => {
     setOpen(false);
@@ -141,7 +141,7 @@ export function CleanupPartitionsAction({ status }: { status: PartitionStatusRes
                       danger: true,
                       testId: 'partitions-cleanup-confirm',
                       disabled: cleanup.isPending || (!preview.archive_enabled && !withoutArchive),
-                      onConfirm: () => cleanup.mutate({ retention_months: retention, dry_run: false, drop_without_archive: withoutArchive || undefined }),
+                      onConfirm: () => cleanup.mutate({ retention_months: retention, dry_run: false, drop_without_archive: withoutArchive }),
                     }
               }
             />

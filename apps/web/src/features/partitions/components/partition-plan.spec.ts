@@ -1,4 +1,4 @@
-import type { PartitionInfo, TablePartitionStatus } from '@capacity/contracts';
+import type { PartitionInfo, TablePartitionStatus } from '../../../lib/api-types';
 import { planFutureMonths, sizesPerMonth } from './partition-plan';
 
 const part = (table: PartitionInfo['table'], from: string | null, total_bytes: number): PartitionInfo => ({

@@ -1,5 +1,6 @@
-import { addMonths, type StatsTable, type TablePartitionStatus, type YearMonth, yearMonthOf } from '@capacity/contracts';
+import { addMonths, type StatsTable, type YearMonth, yearMonthOf } from '@capacity/contracts';
 import type { StackedSeries } from '../../../components/charts/chart-data';
+import type { TablePartitionStatus } from '../../../lib/api-types';
 
 export interface PlannedPartition {
   table: StatsTable;

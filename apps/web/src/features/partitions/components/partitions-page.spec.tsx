@@ -1,7 +1,8 @@
-import type { PartitionCleanupResult, PartitionStatusResponse } from '@capacity/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockApi, type MockCall } from '../../../testing/mock-api';
+import type { PartitionCleanupResult, PartitionInfo, PartitionStatusResponse } from '../../../lib/api-types';
+import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { errorBody } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { PartitionsPage } from './partitions-page';
 
@@ -39,12 +40,12 @@ const cleanupResult = (dry_run: boolean): PartitionCleanupResult => ({
   message: null,
 });
 
+const statusAnswer = http.get('/api/v1/partitions/status', ({ response }) => response(200).json(status));
+const partitionsAnswer = (data: PartitionInfo[]) => http.get('/api/v1/partitions', ({ response }) => response(200).json({ data }));
+
 describe('PartitionsPage', () => {
   it('shows the table cards with health and the partition list', async () => {
-    mockApi({
-      'GET /partitions/status': { body: status },
-      'GET /partitions': { body: { data: status.tables[0].partitions } },
-    });
+    apiServer.use(statusAnswer, partitionsAnswer(status.tables[0].partitions));
     renderWithProviders(<PartitionsPage />);
     const card = await screen.findByTestId('partition-card-database_size_stats');
     expect(within(card).getByText('needs attention')).toBeTruthy();
@@ -56,43 +57,61 @@ describe('PartitionsPage', () => {
   });
 
   it('previews the future partitions, then creates them on confirmation', async () => {
-    const api = mockApi({
-      'GET /partitions/status': { body: status },
-      'GET /partitions': { body: { data: [] } },
-      'POST /partitions/create': { body: { session_id: 's', created: [{ table: 'database_size_stats', name: 'database_size_stats_2026_12', month: '2026-12' }], existing: [], moved: [], failed: [] } },
-    });
+    apiServer.use(
+      statusAnswer,
+      partitionsAnswer([]),
+      http.post('/api/v1/partitions/create', ({ response }) =>
+        response(201).json({
+          session_id: 's',
+          created: [{ table: 'database_size_stats', name: 'database_size_stats_2026_12', month: '2026-12' }],
+          existing: [],
+          moved: [],
+          failed: [],
+        }),
+      ),
+    );
     renderWithProviders(<PartitionsPage />);
     await userEvent.click(await screen.findByTestId('partitions-create'));
     const preview = screen.getByTestId('partitions-create-preview');
     expect(within(preview).getByText('2026-11').closest('tr')?.textContent).toContain('exists');
     expect(within(preview).getByText('2026-12').closest('tr')?.textContent).toContain('will be created');
-    expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(apiCalls().some((c) => c.method === 'POST')).toBe(false);
 
     await userEvent.click(screen.getByTestId('partitions-create-confirm'));
     expect(await screen.findByTestId('partitions-created')).toBeTruthy();
-    expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ future_months: 1 });
+    expect(apiCalls().find((c) => c.method === 'POST')?.body).toEqual({ future_months: 1 });
   });
 
   it('runs the cleanup as a dry run first and drops only after confirmation', async () => {
-    const api = mockApi({
-      'GET /partitions/status': { body: status },
-      'GET /partitions': { body: { data: [] } },
-      'POST /partitions/cleanup': (call: MockCall) => ({ body: cleanupResult((call.body as { dry_run: boolean }).dry_run) }),
-    });
+    apiServer.use(
+      statusAnswer,
+      partitionsAnswer([]),
+      http.post('/api/v1/partitions/cleanup', async ({ request, response }) => {
+        const { dry_run } = await request.json();
+        return response(200).json(cleanupResult(dry_run ?? false));
+      }),
+    );
     renderWithProviders(<PartitionsPage />);
     await userEvent.click(await screen.findByTestId('partitions-cleanup'));
     const preview = await screen.findByTestId('partitions-cleanup-preview');
     expect(within(preview).getByText('database_size_stats_2025_10')).toBeTruthy();
-    const posts = () => api.calls.filter((c) => c.method === 'POST').map((c) => c.body);
-    expect(posts()).toEqual([{ retention_months: 12, dry_run: true }]);
+    const posts = () => apiCalls().filter((c) => c.method === 'POST').map((c) => c.body);
+    expect(posts()).toEqual([{ retention_months: 12, dry_run: true, drop_without_archive: false }]);
 
     await userEvent.click(screen.getByTestId('partitions-cleanup-confirm'));
     await screen.findByTestId('partitions-dropped');
-    await waitFor(() => expect(posts()).toEqual([{ retention_months: 12, dry_run: true }, { retention_months: 12, dry_run: false }]));
+    await waitFor(() =>
+      expect(posts()).toEqual([
+        { retention_months: 12, dry_run: true, drop_without_archive: false },
+        { retention_months: 12, dry_run: false, drop_without_archive: false },
+      ]),
+    );
   });
 
   it('shows the API message when the status cannot be read', async () => {
-    mockApi({ 'GET /partitions/status': { status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'admin role required' } } });
+    apiServer.use(
+      http.get('/api/v1/partitions/status', ({ response }) => response(403).json(errorBody(403, 'Forbidden', 'admin role required'))),
+    );
     renderWithProviders(<PartitionsPage />);
     expect((await screen.findByRole('alert')).textContent).toContain('admin role required');
   });

@@ -1,7 +1,8 @@
-import type { Paginated, SessionCategory, SessionDetailResponse, SessionResponse, SessionStatus } from '@capacity/contracts';
+import type { SessionCategory, SessionStatus } from '@capacity/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
-import { api } from '../../../lib/api-client';
+import { apiClient, bodyOf } from '../../../lib/api-client';
+import type { SessionDetailResponse, SessionsPage } from '../../../lib/api-types';
 import { sessionKeys } from '../../../lib/query-keys';
 
 export const POLL_MS = 1500;
@@ -13,12 +14,13 @@ export interface SessionsFilter {
   per_page?: number;
 }
 
-export function fetchSessions(filter: SessionsFilter): Promise<Paginated<SessionResponse>> {
-  return api.get('/sessions', { ...filter });
+export async function fetchSessions(filter: SessionsFilter): Promise<SessionsPage> {
+  const query = { ...filter, category: filter.category || undefined, status: filter.status || undefined };
+  return bodyOf(await apiClient.GET('/api/v1/sessions', { params: { query } }));
 }
 
-export function fetchSession(id: string): Promise<SessionDetailResponse> {
-  return api.get(`/sessions/${encodeURIComponent(id)}`);
+export async function fetchSession(id: string): Promise<SessionDetailResponse> {
+  return bodyOf(await apiClient.GET('/api/v1/sessions/{id}', { params: { path: { id } } }));
 }
 
 export const sessionsQuery = (filter: SessionsFilter) =>

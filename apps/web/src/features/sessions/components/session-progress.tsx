@@ -1,9 +1,9 @@
-import type { SessionDetailResponse } from '@capacity/contracts';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
+import type { SessionDetailResponse } from '../../../lib/api-types';
 import { useSession } from '../api/sessions';
 
 export function progressOf(session: Pick<SessionDetailResponse, 'total_instances' | 'successful_instances' | 'failed_instances'>): number {

@@ -1,7 +1,8 @@
-import type { SessionDetailResponse, SessionResponse } from '@capacity/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockApi, pagination } from '../../../testing/mock-api';
+import type { SessionDetailResponse, SessionResponse } from '../../../lib/api-types';
+import { apiServer, http } from '../../../testing/api-server';
+import { errorBody, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { POLL_MS } from '../api/sessions';
 import { SessionsPage } from './sessions-page';
@@ -30,12 +31,12 @@ describe('SessionsPage', () => {
 
   it('polls while a run is going and stops once it is over', async () => {
     let listCalls = 0;
-    mockApi({
-      'GET /sessions': () => {
+    apiServer.use(
+      http.get('/api/v1/sessions', ({ response }) => {
         listCalls += 1;
-        return { body: { data: [listCalls < 2 ? session('running', 0) : session('partial', 1)], pagination: pagination(1) } };
-      },
-    });
+        return response(200).json({ data: [listCalls < 2 ? session('running', 0) : session('partial', 1)], pagination: pagination(1) });
+      }),
+    );
     // Fake time drives the polling; shouldAdvanceTime lets the DOM queries' own timers run meanwhile.
     vi.useFakeTimers({ shouldAdvanceTime: true });
     renderWithProviders(<SessionsPage />);
@@ -56,10 +57,12 @@ describe('SessionsPage', () => {
         { id: 2, instance_id: 2, instance_name: 'my1', status: 'failed', started_at: null, completed_at: null, duration_ms: 5000, items_synced: 0, error_message: 'connect ECONNREFUSED 10.0.0.9:3306', details: null },
       ],
     };
-    mockApi({
-      'GET /sessions': { body: { data: [session('partial', 1)], pagination: pagination(1) } },
-      [`GET /sessions/${ID}`]: { body: detail },
-    });
+    apiServer.use(
+      http.get('/api/v1/sessions', ({ response }) => response(200).json({ data: [session('partial', 1)], pagination: pagination(1) })),
+      http.get('/api/v1/sessions/{id}', ({ params, response }) =>
+        params.id === ID ? response(200).json(detail) : response(404).json(errorBody(404, 'Not Found', `no session ${params.id}`)),
+      ),
+    );
     renderWithProviders(<SessionsPage />);
     await userEvent.click(await screen.findByRole('button', { name: 'Details' }));
     expect(await screen.findByText('connect ECONNREFUSED 10.0.0.9:3306')).toBeTruthy();

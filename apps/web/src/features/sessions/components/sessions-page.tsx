@@ -1,4 +1,4 @@
-import { SESSION_CATEGORIES, SESSION_STATUSES, type SessionCategory, type SessionResponse, type SessionStatus } from '@capacity/contracts';
+import { SESSION_CATEGORIES, SESSION_STATUSES, type SessionCategory, type SessionStatus } from '@capacity/contracts';
 import { Fragment, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { PaginationBar } from '../../../components/pagination-bar';
@@ -7,6 +7,7 @@ import { ErrorState, Loading, QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
+import type { SessionResponse } from '../../../lib/api-types';
 import { useSession, useSessions } from '../api/sessions';
 import { ProgressBar, progressOf, SessionRecords } from './session-progress';
 

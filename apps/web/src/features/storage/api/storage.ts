@@ -1,13 +1,13 @@
+import type { PeriodType } from '@capacity/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient, bodyOf } from '../../../lib/api-client';
 import type {
-  AggregationsResponse,
   DatabaseSizesResponse,
   ForecastResponse,
+  InstanceAggregationsPage,
   InstanceSizesResponse,
   LatestDatabaseSizesResponse,
-  PeriodType,
-} from '@capacity/contracts';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+} from '../../../lib/api-types';
 import { storageKeys } from '../../../lib/query-keys';
 
 export interface HistoryFilter {
@@ -23,27 +23,29 @@ export interface InstanceAggregationsFilter {
   database_name?: string;
 }
 
-const base = (id: number) => `/instances/${id}/database-sizes`;
-
-export function fetchDatabaseSizes(id: number, filter: HistoryFilter): Promise<DatabaseSizesResponse> {
-  return api.get(base(id), { ...filter });
+export async function fetchDatabaseSizes(id: number, filter: HistoryFilter): Promise<DatabaseSizesResponse> {
+  const query = { ...filter, database_name: filter.database_name || undefined };
+  return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes', { params: { path: { id }, query } }));
 }
 
-export function fetchLatestSizes(id: number): Promise<LatestDatabaseSizesResponse> {
-  return api.get(`${base(id)}/latest`);
+export async function fetchLatestSizes(id: number): Promise<LatestDatabaseSizesResponse> {
+  return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes/latest', { params: { path: { id } } }));
 }
 
 /** The instance's own readings: total = databases + instance log (WAL, binary logs, redo). */
-export function fetchInstanceSizes(id: number, filter: Omit<HistoryFilter, 'database_name'>): Promise<InstanceSizesResponse> {
-  return api.get(`/instances/${id}/instance-sizes`, { start_date: filter.start_date, end_date: filter.end_date });
+export async function fetchInstanceSizes(id: number, filter: Omit<HistoryFilter, 'database_name'>): Promise<InstanceSizesResponse> {
+  const query = { start_date: filter.start_date, end_date: filter.end_date };
+  return bodyOf(await apiClient.GET('/api/v1/instances/{id}/instance-sizes', { params: { path: { id }, query } }));
 }
 
-export function fetchForecast(id: number, databaseName?: string): Promise<ForecastResponse> {
-  return api.get(`${base(id)}/forecast`, { database_name: databaseName, horizon_days: 90 });
+export async function fetchForecast(id: number, databaseName?: string): Promise<ForecastResponse> {
+  const query = { database_name: databaseName || undefined, horizon_days: 90 };
+  return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes/forecast', { params: { path: { id }, query } }));
 }
 
-export function fetchInstanceAggregations(id: number, filter: InstanceAggregationsFilter): Promise<AggregationsResponse> {
-  return api.get(`${base(id)}/aggregations`, { ...filter, per_page: 500 });
+export async function fetchInstanceAggregations(id: number, filter: InstanceAggregationsFilter): Promise<InstanceAggregationsPage> {
+  const query = { ...filter, database_name: filter.database_name || undefined, per_page: 500 };
+  return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes/aggregations', { params: { path: { id }, query } }));
 }
 
 export const databaseSizesQuery = (id: number, filter: HistoryFilter) =>

@@ -1,10 +1,11 @@
-import type { InstanceResponse, PeriodType } from '@capacity/contracts';
+import type { PeriodType } from '@capacity/contracts';
 import { useMemo, useState } from 'react';
 import { aggregationsToPoints, latestPerDatabase, toStackedSeries } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { AggregationCells, useAggregationColumns } from '../../../components/aggregation-cells';
 import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/states';
+import type { InstanceResponse } from '../../../lib/api-types';
 import { addDays, today } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
 import { useInstanceAggregations } from '../api/storage';

@@ -1,5 +1,6 @@
-import type { LatestDatabaseSizeResponse, SizeSource } from '@capacity/contracts';
+import type { SizeSource } from '@capacity/contracts';
 import { screen, within } from '@testing-library/react';
+import type { LatestDatabaseSizeResponse } from '../../../lib/api-types';
 import { renderWithProviders } from '../../../testing/render';
 import { DatabasesTable } from './databases-table';
 

@@ -1,7 +1,7 @@
-import type { LatestDatabaseSizeResponse } from '@capacity/contracts';
 import { useMemo, useState } from 'react';
 import { useFormat } from '../../../components/use-format';
 import { useI18n, type MessageKey } from '../../../i18n';
+import type { LatestDatabaseSizeResponse } from '../../../lib/api-types';
 import { nextSort, sortBy, type SortState } from './sort';
 
 type Column = 'database_name' | 'size_bytes' | 'data_size_bytes' | 'log_size_bytes' | 'change' | 'collected_at';

@@ -1,5 +1,5 @@
-import type { InstanceSizeStatPoint } from '@capacity/contracts';
 import type { SeriesPoint, SizePoint } from '../../../components/charts/chart-data';
+import type { InstanceSizeStatPoint } from '../../../lib/api-types';
 
 /** The instance totals (databases + instance log) per date; days whose total is unknown are left out. */
 export function instanceTotalSeries(readings: InstanceSizeStatPoint[]): SeriesPoint[] {

@@ -1,7 +1,8 @@
-import type { DbType, InstanceSizeStatPoint } from '@capacity/contracts';
+import type { DbType } from '@capacity/contracts';
 import { StatCards } from '../../../components/stat-cards';
 import { useFormat } from '../../../components/use-format';
 import { useI18n, type MessageKey } from '../../../i18n';
+import type { InstanceSizeStatPoint } from '../../../lib/api-types';
 
 /** What the instance-level log is called on each engine. */
 export const LOG_LABEL: Record<DbType, MessageKey> = {

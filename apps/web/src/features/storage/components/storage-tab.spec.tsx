@@ -1,13 +1,14 @@
-import type { InstanceResponse, LatestDatabaseSizeResponse } from '@capacity/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { DatabaseSizeSeries, InstanceSizeStatPoint, LatestDatabaseSizeResponse } from '../../../lib/api-types';
 import { addDays, today } from '../../../lib/dates';
-import { mockApi, pagination } from '../../../testing/mock-api';
+import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { errorBody, instanceFixture, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { StorageTab } from './storage-tab';
 
 const MIB = 1024 * 1024;
-const instance = { id: 3, name: 'pg1', db_type: 'postgresql' } as InstanceResponse;
+const instance = instanceFixture({ id: 3 });
 const day = (offset: number) => addDays(today(), offset);
 
 const latest = (database_name: string, size_bytes: number): LatestDatabaseSizeResponse => ({
@@ -23,7 +24,7 @@ const latest = (database_name: string, size_bytes: number): LatestDatabaseSizeRe
   collected_at: `${day(0)}T03:00:00Z`,
 });
 
-const stat = (offset: number, size_bytes: number) => ({
+const stat = (offset: number, size_bytes: number): DatabaseSizeSeries['stats'][number] => ({
   collected_date: day(offset),
   collected_at: `${day(offset)}T03:00:00Z`,
   size_bytes,
@@ -34,7 +35,7 @@ const stat = (offset: number, size_bytes: number) => ({
 });
 
 /** The instance reading of the latest collection: the two databases (40 MiB) and 16 MiB of WAL. */
-const reading = (offset: number, log_size_bytes: number | null) => ({
+const reading = (offset: number, log_size_bytes: number | null): InstanceSizeStatPoint => ({
   collected_date: day(offset),
   collected_at: `${day(offset)}T03:00:00Z`,
   total_size_bytes: 40 * MIB + (log_size_bytes ?? 0),
@@ -47,27 +48,31 @@ const reading = (offset: number, log_size_bytes: number | null) => ({
 });
 
 function mockStorageApi(log: number | null = 16 * MIB) {
-  return mockApi({
-    'GET /instances/3/database-sizes/latest': { body: { data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)], instance: reading(0, log) } },
-    'GET /instances/3/instance-sizes': { body: { data: [reading(-1, log), reading(0, log)] } },
-    'GET /instances/3/database-sizes': {
-      body: {
+  apiServer.use(
+    http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) =>
+      response(200).json({ data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)], instance: reading(0, log) }),
+    ),
+    http.get('/api/v1/instances/{id}/instance-sizes', ({ response }) => response(200).json({ data: [reading(-1, log), reading(0, log)] })),
+    http.get('/api/v1/instances/{id}/database-sizes', ({ response }) =>
+      response(200).json({
         data: [
           { database_name: 'orders', stats: [stat(-8, 20 * MIB), stat(-7, 24 * MIB), stat(0, 30 * MIB)] },
           { database_name: 'users', stats: [stat(-1, 10 * MIB), stat(0, 10 * MIB)] },
         ],
-      },
-    },
-    'GET /instances/3/database-sizes/forecast': {
-      body: { database_name: null, points_used: 3, slope_mb_per_day: 1, enough_history: true, message: '', projections: [{ days: 90, date: day(90), size_mb: 130 }] },
-    },
-    'GET /instances/3/database-sizes/aggregations': (call) => ({
-      body: {
+      }),
+    ),
+    http.get('/api/v1/instances/{id}/database-sizes/forecast', ({ response }) =>
+      response(200).json({
+        database_name: null, points_used: 3, slope_mb_per_day: 1, enough_history: true, message: '', projections: [{ days: 90, date: day(90), size_mb: 130 }],
+      }),
+    ),
+    http.get('/api/v1/instances/{id}/database-sizes/aggregations', ({ query, response }) =>
+      response(200).json({
         data: [
           {
             instance: { id: 3, name: 'pg1', db_type: 'postgresql' },
             database_name: 'orders',
-            period_type: call.query.get('period_type'),
+            period_type: query.get('period_type') ?? 'daily',
             period_start: day(-30),
             period_end: day(0),
             statistics: {
@@ -80,14 +85,17 @@ function mockStorageApi(log: number | null = 16 * MIB) {
           },
         ],
         pagination: pagination(1),
-      },
-    }),
-  });
+      }),
+    ),
+  );
 }
+
+/** The requests sent to one path of instance 3 (`''`: the history itself). */
+const callsTo = (suffix: string) => apiCalls().filter((c) => c.path === `/api/v1/instances/3${suffix}`);
 
 describe('StorageTab', () => {
   it('draws the chart, fills the databases table with the 7-day change, and asks the API for the chosen period', async () => {
-    const api = mockStorageApi();
+    mockStorageApi();
     renderWithProviders(<StorageTab instance={instance} />);
 
     expect(await screen.findByTestId('storage-chart')).toBeTruthy();
@@ -99,20 +107,20 @@ describe('StorageTab', () => {
     // users has no reading 7 days back.
     expect(within(within(table).getByTestId('database-row-users')).getByText('—')).toBeTruthy();
 
-    const history = api.calls.find((c) => c.path === '/instances/3/database-sizes');
+    const [history] = callsTo('/database-sizes');
     expect(history?.query.get('start_date')).toBe(day(-29));
     expect(history?.query.get('end_date')).toBe(day(0));
 
     await screen.findByTestId('aggregations-table');
     await userEvent.selectOptions(screen.getByTestId('period-select'), 'monthly');
     await waitFor(() =>
-      expect(api.calls.some((c) => c.path === '/instances/3/database-sizes/aggregations' && c.query.get('period_type') === 'monthly')).toBe(true),
+      expect(callsTo('/database-sizes/aggregations').some((c) => c.query.get('period_type') === 'monthly')).toBe(true),
     );
     expect(within(screen.getByTestId('aggregations-table')).getByText('+25%')).toBeTruthy();
   });
 
   it("shows the instance's WAL beside the databases and the total split into databases + WAL", async () => {
-    const api = mockStorageApi();
+    mockStorageApi();
     renderWithProviders(<StorageTab instance={instance} />);
     const totals = await screen.findByTestId('instance-totals');
     expect(within(within(totals).getByTestId('instance-databases')).getByText('40 MB')).toBeTruthy();
@@ -122,7 +130,7 @@ describe('StorageTab', () => {
     expect(within(within(totals).getByTestId('instance-total')).getByText('56 MB')).toBeTruthy();
     // The databases table still sums the databases alone.
     expect(within(screen.getByTestId('databases-table')).getByText('40 MB')).toBeTruthy();
-    const readings = api.calls.find((c) => c.path === '/instances/3/instance-sizes');
+    const [readings] = callsTo('/instance-sizes');
     expect(readings?.query.get('start_date')).toBe(day(-29));
     expect(readings?.query.get('end_date')).toBe(day(0));
   });
@@ -146,21 +154,24 @@ describe('StorageTab', () => {
   });
 
   it('filters the chart by database', async () => {
-    const api = mockStorageApi();
+    mockStorageApi();
     renderWithProviders(<StorageTab instance={instance} />);
     await screen.findByTestId('databases-table');
     await userEvent.selectOptions(screen.getByTestId('database-filter'), 'users');
-    await waitFor(() => expect(api.calls.some((c) => c.path === '/instances/3/database-sizes' && c.query.get('database_name') === 'users')).toBe(true));
-    expect(api.calls.some((c) => c.path === '/instances/3/database-sizes/forecast' && c.query.get('database_name') === 'users')).toBe(true);
+    await waitFor(() => expect(callsTo('/database-sizes').some((c) => c.query.get('database_name') === 'users')).toBe(true));
+    expect(callsTo('/database-sizes/forecast').some((c) => c.query.get('database_name') === 'users')).toBe(true);
   });
 
   it('shows the API message when the history cannot be read', async () => {
-    mockApi({
-      'GET /instances/3/database-sizes/latest': { body: { data: [], instance: null } },
-      'GET /instances/3/database-sizes': { status: 400, body: { statusCode: 400, error: 'Bad Request', message: ['end_date must not be before start_date'] } },
-      'GET /instances/3/database-sizes/forecast': { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'no readings' } },
-      'GET /instances/3/database-sizes/aggregations': { body: { data: [], pagination: pagination(0) } },
-    });
+    apiServer.use(
+      http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) => response(200).json({ data: [], instance: null })),
+      http.get('/api/v1/instances/{id}/database-sizes', ({ response }) =>
+        response(400).json(errorBody(400, 'Bad Request', ['end_date must not be before start_date'], ['end_date'])),
+      ),
+      http.get('/api/v1/instances/{id}/instance-sizes', ({ response }) => response(200).json({ data: [] })),
+      http.get('/api/v1/instances/{id}/database-sizes/forecast', ({ response }) => response(404).json(errorBody(404, 'Not Found', 'no readings'))),
+      http.get('/api/v1/instances/{id}/database-sizes/aggregations', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
+    );
     renderWithProviders(<StorageTab instance={instance} />);
     expect(await screen.findByText('end_date must not be before start_date')).toBeTruthy();
   });

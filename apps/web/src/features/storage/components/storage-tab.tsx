@@ -1,9 +1,9 @@
-import type { InstanceResponse } from '@capacity/contracts';
 import { useMemo, useState } from 'react';
 import { changeSince, historyToPoints, toStackedSeries, toTotalSeries, withForecast } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { TotalSizeChart } from '../../../components/charts/total-size-chart';
 import { Empty, ErrorState, Loading, QueryView } from '../../../components/states';
+import type { InstanceResponse } from '../../../lib/api-types';
 import { lastDays } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
 import { useDatabaseSizes, useForecast, useInstanceSizes, useLatestSizes } from '../api/storage';
