@@ -2,10 +2,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiCall, E2E_ADMIN_PASSWORD, OUTPUT_DIR, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/browser';
+import { createPgDatabase, dropPgDatabases, uniqueSuffix, withPg } from '../../api/src/collection/testing/local-engines';
+import { formatBytes } from '../../web/src/components/format';
 
 if (!hasChromium) process.stdout.write('\n!!! SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)\n');
 
 const VIEWER = { username: 'e2e-viewer', password: 'e2e-viewer-password' };
+/** A database of the local PostgreSQL with one known table, for the top tables of the Storage tab. */
+const TABLES_DB = `capacity_e2e_tables_${uniqueSuffix()}`;
 
 describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded PostgreSQL, demo data)', () => {
   let api: RunningApi;
@@ -31,6 +35,7 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
   }
 
   beforeAll(async () => {
+    await createPgDatabase(TABLES_DB, 20_000);
     api = await startApi();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
@@ -39,6 +44,7 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
   });
 
   afterAll(async () => {
+    await dropPgDatabases([TABLES_DB]);
     await context?.close();
     await browser?.close();
     if (api) {
@@ -53,6 +59,9 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
     await byTestId('login-username').waitFor();
     await screenshot('01-login');
     await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    // An admin starts on the Fleet page.
+    await page.waitForURL(/\/fleet$/);
+    await byTestId('nav-instances').click();
     await page.waitForURL(/\/instances$/);
     const row = byTestId('instance-row-demo-orders-pg');
     await row.waitFor();
@@ -112,6 +121,28 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
     await screenshot('05b-local-pg-after-collect');
   });
 
+  it('lists the top tables the collection read from a database of the local PostgreSQL', async () => {
+    await byTestId('top-tables-database').selectOption(TABLES_DB);
+    const row = byTestId('table-row-public.readings');
+    await row.waitFor();
+    const id = page.url().split('/').pop();
+    const top = await apiCall<{ collected_date: string; data: { schema_name: string; table_name: string; total_bytes: number }[] }>(
+      api, 'GET', `/instances/${id}/databases/${TABLES_DB}/tables`, await adminToken(),
+    );
+    expect(top.data.map((table) => `${table.schema_name}.${table.table_name}`)).toEqual(['public.readings']);
+    const onDisk = await withPg(async (client) => Number((await client.query<{ size: string }>(`SELECT pg_total_relation_size('readings')::text AS size`)).rows[0].size), TABLES_DB);
+    expect(top.data[0].total_bytes).toBe(onDisk);
+
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toBe('public.readings');
+    expect(cells[1]).toBe(formatBytes(onDisk, 'en'));
+    // The first reading of the table: no earlier one to grow from.
+    expect(cells.slice(5)).toEqual(['—', '—']);
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${top.collected_date}T00:00:00Z`));
+    expect(await byTestId('top-tables-date').textContent()).toBe(`Readings of ${day}`);
+    await byTestId('top-tables-section').screenshot({ path: join(OUTPUT_DIR, '05c-local-pg-top-tables.png') });
+  });
+
   it('shows the sessions, aggregations and partitions pages to the admin', async () => {
     await page.goto(`${api.baseUrl}/sessions`);
     const capacity = await apiCall<{ data: { session_id: string; status: string }[] }>(api, 'GET', '/sessions?category=capacity', await adminToken());
@@ -128,7 +159,7 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
 
     await byTestId('nav-partitions').click();
     await page.waitForURL(/\/partitions$/);
-    await byTestId('partitions-table').first().or(page.getByText('database_size_stats').first()).waitFor();
+    await byTestId('partitions-table').or(page.getByText('database_size_stats')).first().waitFor();
     expect(await byTestId('forbidden').count()).toBe(0);
     await screenshot('08-partitions');
   });

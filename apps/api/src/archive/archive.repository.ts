@@ -263,6 +263,9 @@ export class ArchiveRepository {
       if (!stats) throw new Error(`partition ${partitionName(table, month)} disappeared during the restore`);
       const mismatch = describeMismatch(expected, stats);
       if (mismatch) throw new Error(`restored ${partitionName(table, month)} does not match the manifest: ${mismatch}`);
+      // Rows written into the partition itself: the statement triggers of the kept fleet figures did not see them.
+      const { from, to } = monthRange(month);
+      await manager.query('SELECT refresh_partition_kept_figures($1, $2, $3)', [table, from, to]);
       await manager.query(
         `UPDATE archive_manifest SET state = 'restored', restored_at = now(), updated_at = now()
          WHERE table_name = $1 AND month = $2`,

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath, type SchemaObject } from '@nestjs/swagger';
 import { ApiErrorBody, Pagination } from '@capacity/contracts';
 
 /** The error statuses the API answers, each with the one error body. */
@@ -25,18 +25,17 @@ export function ApiErrorResponses(...statuses: ErrorStatus[]): MethodDecorator &
 
 /** A 200 answer `{ data: Item[], pagination }`: one generic envelope, specialised by its item schema. */
 export function ApiPaginatedOkResponse(item: Type<unknown>, description?: string): MethodDecorator {
-  return applyDecorators(
-    ApiExtraModels(Pagination, item),
-    ApiOkResponse({
-      description,
-      schema: {
-        type: 'object',
-        required: ['data', 'pagination'],
-        properties: {
-          data: { type: 'array', items: { $ref: getSchemaPath(item) } },
-          pagination: { $ref: getSchemaPath(Pagination) },
-        },
-      },
-    }),
-  );
+  return applyDecorators(ApiExtraModels(Pagination, item), ApiOkResponse({ description, schema: paginatedSchema(item) }));
+}
+
+/** The schema of `{ data: Item[], pagination }` (declare `Pagination` and the item with ApiExtraModels). */
+export function paginatedSchema(item: Type<unknown>): SchemaObject {
+  return {
+    type: 'object',
+    required: ['data', 'pagination'],
+    properties: {
+      data: { type: 'array', items: { $ref: getSchemaPath(item) } },
+      pagination: { $ref: getSchemaPath(Pagination) },
+    },
+  };
 }

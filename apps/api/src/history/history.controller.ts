@@ -14,12 +14,17 @@ import {
   type AggregationsResponse,
   type InstanceAggregationsResponse,
 } from '@capacity/contracts';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
+import type { Request } from 'express';
 import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
+import { ApiOkJsonOrCsvResponse } from '../common/csv/api-csv';
+import { csvFile } from '../common/csv/csv-file';
+import { wantsCsv } from '../common/csv/wants-csv';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiInstanceIdParam } from '../instances/api-instance-id-param';
+import { DATABASE_SIZE_CSV_COLUMNS, databaseSizeCsvRows } from './history-csv';
 import { HistoryService } from './history.service';
 
 /** Every read here names an instance (404 when unknown or not the viewer's) and takes a query (400 naming the field). */
@@ -36,9 +41,17 @@ export class HistoryController {
     summary: 'Daily readings per database',
     description: 'One series per database (by name), its readings oldest first; default range: the last 30 days up to today in APP_TIMEZONE.',
   })
-  @ApiOkResponse({ type: DatabaseSizesResponse })
-  databaseSizes(@Param('id', ParseIdPipe) id: number, @Query() query: DatabaseSizesQueryDto, @CurrentUser() user: AuthUser): Promise<DatabaseSizesResponse> {
-    return this.history.databaseSizes(user, id, query);
+  @ApiOkJsonOrCsvResponse(DatabaseSizesResponse, 'The series of the databases (CSV: one line per database and day)')
+  async databaseSizes(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: DatabaseSizesQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ): Promise<DatabaseSizesResponse | StreamableFile> {
+    const sizes = await this.history.databaseSizes(user, id, query);
+    // One instance's range is read whole anyway (hot and archived rows merged); only the writing streams.
+    if (wantsCsv(request, query.format)) return csvFile(`instance-${id}-database-sizes.csv`, DATABASE_SIZE_CSV_COLUMNS, databaseSizeCsvRows(sizes));
+    return sizes;
   }
 
   @Get(':id/instance-sizes')

@@ -2,6 +2,7 @@ import type { DbType, PeriodType } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { cursorQuery } from '../database/cursor-query';
 import { preparedQuery } from '../database/prepared-query';
 import type { InstanceRefRow } from './history-rows';
 
@@ -130,6 +131,16 @@ export class HistoryRepository {
     );
   }
 
+  /** Every matching row, in list order, one at a time from a cursor (the CSV export of GET /aggregations). */
+  aggregationStream(filter: AggregationFilter): AsyncGenerator<Record<string, unknown>> {
+    const { where, params } = aggregationWhere(filter);
+    return cursorQuery(
+      this.dataSource,
+      `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where} ${AGGREGATION_ORDER}`,
+      params,
+    );
+  }
+
   /** The trend columns of one instance's database aggregations of one type since `since` (no order: the caller groups). */
   async trendRows(instanceId: number, periodType: PeriodType, since: string): Promise<Record<string, unknown>[]> {
     return preparedQuery(
@@ -166,32 +177,23 @@ export class HistoryRepository {
 
   /**
    * Instances, their latest readings' databases and total, and the growth of the instances that
-   * also have a reading 30 or more days before their latest.
+   * also have a reading 30 or more days before their latest: read from the kept instance_latest_stats
+   * (one row per instance, kept by the writes themselves), not from a year of readings.
    */
   async summary(instanceIds: number[] | null): Promise<SummaryFigures> {
     const params: unknown[] = [];
     const onInstances = instanceIds === null ? '' : `WHERE id = ANY($${params.push(instanceIds)}::int[])`;
-    const onStats = instanceIds === null ? '' : `WHERE instance_id = ANY($1::int[])`;
-    const [row]: Record<string, string | null>[] = await this.dataSource.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (instance_id) instance_id, total_size_bytes, database_count, collected_date
-         FROM instance_size_stats ${onStats} ORDER BY instance_id, collected_date DESC
-       ), base AS (
-         SELECT l.instance_id, b.total_size_bytes FROM latest l
-         CROSS JOIN LATERAL (
-           SELECT s.total_size_bytes FROM instance_size_stats s
-           WHERE s.instance_id = l.instance_id AND s.collected_date <= l.collected_date - 30 AND s.total_size_bytes IS NOT NULL
-           ORDER BY s.collected_date DESC LIMIT 1
-         ) b
-       )
-       SELECT (SELECT count(*) FROM instances ${onInstances}) AS total_instances,
+    const onLatest = instanceIds === null ? '' : `WHERE l.instance_id = ANY($1::int[])`;
+    const [row]: Record<string, string | null>[] = await preparedQuery(
+      this.dataSource,
+      `SELECT (SELECT count(*) FROM instances ${onInstances}) AS total_instances,
               coalesce(sum(l.database_count), 0) AS total_databases,
               coalesce(sum(l.total_size_bytes), 0) AS total_size_bytes,
               count(*) FILTER (WHERE l.total_size_bytes IS NULL) AS unsized_instances,
               to_char(max(l.collected_date), 'YYYY-MM-DD') AS latest_date,
-              sum(l.total_size_bytes) FILTER (WHERE b.instance_id IS NOT NULL AND l.total_size_bytes IS NOT NULL) AS size_now_with_base_bytes,
-              sum(b.total_size_bytes) FILTER (WHERE l.total_size_bytes IS NOT NULL) AS base_size_bytes
-       FROM latest l LEFT JOIN base b ON b.instance_id = l.instance_id`,
+              sum(l.total_size_bytes) FILTER (WHERE l.base_collected_date IS NOT NULL AND l.total_size_bytes IS NOT NULL) AS size_now_with_base_bytes,
+              sum(l.base_total_size_bytes) FILTER (WHERE l.total_size_bytes IS NOT NULL) AS base_size_bytes
+       FROM instance_latest_stats l ${onLatest}`,
       params,
     );
     const n = (value: string | null): number | null => (value === null ? null : Number(value));

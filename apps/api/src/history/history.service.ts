@@ -1,5 +1,6 @@
 import type {
   AggregationInstanceRef,
+  AggregationItem,
   AggregationsQueryDto,
   AggregationsResponse,
   AggregationSummaryResponse,
@@ -154,22 +155,37 @@ export class HistoryService {
 
   /** GET /aggregations: a viewer sees only the instances it may read. */
   async crossAggregations(user: AuthUser, query: CrossAggregationsQueryDto): Promise<AggregationsResponse> {
+    const filter = await this.crossAggregationFilter(user, query);
+    if (!filter) return { data: [], pagination: buildPagination(query.page, query.per_page, 0) };
+    return this.aggregationList(filter, query.page, query.per_page);
+  }
+
+  /** The filter of GET /aggregations within what the user may read; null when that leaves no instance. */
+  private async crossAggregationFilter(user: AuthUser, query: CrossAggregationsQueryDto): Promise<AggregationFilter | null> {
     const readable = await this.access.readableInstanceIds(user);
     let instanceIds: number[] | null = readable;
     if (query.instance_id !== undefined) instanceIds = readable === null || readable.includes(query.instance_id) ? [query.instance_id] : [];
-    if (instanceIds !== null && instanceIds.length === 0) return { data: [], pagination: buildPagination(query.page, query.per_page, 0) };
-    return this.aggregationList(
-      {
-        instanceIds,
-        dbType: query.db_type,
-        databaseName: query.database_name,
-        periodType: query.period_type,
-        startDate: query.start_date,
-        endDate: query.end_date,
-      },
-      query.page,
-      query.per_page,
-    );
+    if (instanceIds !== null && instanceIds.length === 0) return null;
+    return {
+      instanceIds,
+      dbType: query.db_type,
+      databaseName: query.database_name,
+      periodType: query.period_type,
+      startDate: query.start_date,
+      endDate: query.end_date,
+    };
+  }
+
+  /** GET /aggregations as CSV: every matching item (no page), streamed from PostgreSQL unless part of the range is archived. */
+  async *crossAggregationsExport(user: AuthUser, query: CrossAggregationsQueryDto): AsyncGenerator<AggregationItem> {
+    const filter = await this.crossAggregationFilter(user, query);
+    if (!filter) return;
+    if (!(await this.archived('database_size_aggregations', filter.startDate ?? EARLIEST, filter.endDate ?? LATEST))) {
+      for await (const raw of this.repository.aggregationStream(filter)) yield toAggregationItem(toAggregationRow(raw), refOf(raw));
+      return;
+    }
+    const { rows, refs } = await this.aggregationRowsAllTiers(filter);
+    for (const row of rows) yield toAggregationItem(row, required(refs.get(row.instance_id), `instance ${row.instance_id} of an aggregation row`));
   }
 
   async trends(user: AuthUser, instanceId: number, query: TrendsQueryDto): Promise<TrendsResponse> {

@@ -1,10 +1,15 @@
 import { CreateInstanceDto, InstanceResponse, ListInstancesQueryDto, UpdateInstanceDto, type Paginated } from '@capacity/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/roles.decorator';
-import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
+import type { Request } from 'express';
+import { ApiErrorResponses } from '../common/api-responses';
+import { ApiOkJsonOrCsvResponse } from '../common/csv/api-csv';
+import { csvFile } from '../common/csv/csv-file';
+import { wantsCsv } from '../common/csv/wants-csv';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiInstanceIdParam } from './api-instance-id-param';
+import { INSTANCE_CSV_COLUMNS } from './instance-csv';
 import { InstancesService } from './instances.service';
 
 @ApiTags('instances')
@@ -16,11 +21,17 @@ export class InstancesController {
   @Get()
   @ApiOperation({
     summary: 'List the monitored instances',
-    description: 'Each with its latest total size and last collection, by name; a viewer sees only the instances it owns. Never the password.',
+    description:
+      'Each with its latest total size, its growth over 7 and 30 days and its last collection; filtered, sorted and paginated in the database. A viewer sees only the instances it owns. Never the password.',
   })
-  @ApiPaginatedOkResponse(InstanceResponse, 'A page of instances')
+  @ApiOkJsonOrCsvResponse({ paginated: InstanceResponse }, 'A page of instances')
   @ApiErrorResponses(400, 401, 503)
-  list(@CurrentUser() user: AuthUser, @Query() query: ListInstancesQueryDto): Promise<Paginated<InstanceResponse>> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListInstancesQueryDto,
+    @Req() request: Request,
+  ): Promise<Paginated<InstanceResponse> | StreamableFile> {
+    if (wantsCsv(request, query.format)) return csvFile('instances.csv', INSTANCE_CSV_COLUMNS, this.instances.export(user, query));
     return this.instances.list(user, query);
   }
 

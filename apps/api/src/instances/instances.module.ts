@@ -3,6 +3,7 @@ import { CredentialCipher } from '../common/credential-cipher';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { InstanceAccessService } from './instance-access.service';
+import { InstanceListRepository } from './instance-list.repository';
 import { InstancesController } from './instances.controller';
 import { InstancesRepository } from './instances.repository';
 import { InstancesService } from './instances.service';
@@ -13,6 +14,7 @@ import { InstancesService } from './instances.service';
   controllers: [InstancesController],
   providers: [
     InstancesRepository,
+    InstanceListRepository,
     InstancesService,
     InstanceAccessService,
     { provide: CredentialCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => CredentialCipher.fromConfig(config) },

@@ -1,25 +1,9 @@
-import type { DbType, InstanceResponse } from '@capacity/contracts';
+import type { DbType } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { INSTANCE_ROW_BY_ID, type InstanceRow } from './instance-list.repository';
 import { Instance } from './instance.entity';
-
-/** An instance row with its latest size reading and latest capacity collection. */
-export interface InstanceRow
-  extends Omit<InstanceResponse, 'created_at' | 'updated_at' | 'latest_total_size_bytes' | 'latest_total_size_mb' | 'last_collected_at'> {
-  created_at: Date;
-  updated_at: Date;
-  latest_total_size_bytes: string | null;
-  last_collected_at: Date | null;
-}
-
-export interface InstanceFilter {
-  /** Only instances of this owner (a viewer); undefined = all. */
-  ownerId?: number;
-  dbType?: DbType;
-  search?: string;
-  isActive?: boolean;
-}
 
 /** Column values of a write; keys are the table's column names (a fixed whitelist). */
 export interface InstanceColumns {
@@ -50,47 +34,12 @@ const WRITABLE_COLUMNS: readonly (keyof InstanceColumns)[] = [
   'description',
 ];
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => `\\${match}`);
-
-/** Set-based: the newest size reading and the newest capacity record are joined laterally (no N+1). */
-const SELECT_WITH_LATEST = `
-  SELECT i.id, i.name, i.db_type, i.host, i.port, i.username, i.database_name, i.is_active, i.tags, i.owner_id,
-         i.description, (i.password_encrypted IS NOT NULL) AS has_password, i.created_at, i.updated_at,
-         s.total_size_bytes AS latest_total_size_bytes, s.database_count,
-         r.at AS last_collected_at, r.status AS last_collection_status
-  FROM instances i
-  LEFT JOIN LATERAL (
-    SELECT st.total_size_bytes, st.database_count
-    FROM instance_size_stats st
-    WHERE st.instance_id = i.id
-    ORDER BY st.collected_date DESC
-    LIMIT 1
-  ) s ON true
-  LEFT JOIN LATERAL (
-    SELECT rec.status, coalesce(rec.completed_at, rec.started_at, rec.created_at) AS at
-    FROM sync_instance_records rec
-    JOIN sync_sessions ses ON ses.session_id = rec.session_id
-    WHERE rec.instance_id = i.id AND ses.sync_category = 'capacity'
-    ORDER BY rec.id DESC
-    LIMIT 1
-  ) r ON true`;
-
 @Injectable()
 export class InstancesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(filter: InstanceFilter, page: { limit: number; offset: number }): Promise<{ rows: InstanceRow[]; total: number }> {
-    const { where, params } = this.buildWhere(filter);
-    const [{ total }]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total FROM instances i ${where}`, params);
-    const rows: InstanceRow[] = await this.dataSource.query(
-      `${SELECT_WITH_LATEST} ${where} ORDER BY i.name, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
-    );
-    return { rows, total: Number(total) };
-  }
-
   async findRow(id: number): Promise<InstanceRow | null> {
-    const rows: InstanceRow[] = await this.dataSource.query(`${SELECT_WITH_LATEST} WHERE i.id = $1`, [id]);
+    const rows: InstanceRow[] = await this.dataSource.query(INSTANCE_ROW_BY_ID, [id]);
     return rows[0] ?? null;
   }
 
@@ -160,19 +109,5 @@ export class InstancesRepository {
   private affected(result: unknown[]): number {
     if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
     return result.length;
-  }
-
-  private buildWhere(filter: InstanceFilter): { where: string; params: unknown[] } {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      clauses.push(sql(`$${params.length}`));
-    };
-    if (filter.ownerId !== undefined) add((p) => `i.owner_id = ${p}`, filter.ownerId);
-    if (filter.dbType) add((p) => `i.db_type = ${p}`, filter.dbType);
-    if (filter.search) add((p) => `i.name ILIKE '%' || ${p} || '%'`, escapeLike(filter.search));
-    if (filter.isActive !== undefined) add((p) => `i.is_active = ${p}`, filter.isActive);
-    return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 }

@@ -8,7 +8,8 @@ import { isoOrNull } from '../common/iso-timestamp';
 import { buildPagination } from '../common/pagination';
 import { bytesToMb, toNumberOrNull } from '../common/units';
 import { InstanceAccessService } from './instance-access.service';
-import { type InstanceColumns, type InstanceRow, InstancesRepository } from './instances.repository';
+import { type InstanceListFilter, InstanceListRepository, type InstanceRow } from './instance-list.repository';
+import { type InstanceColumns, InstancesRepository } from './instances.repository';
 
 export function toInstanceResponse(row: InstanceRow): InstanceResponse {
   return {
@@ -28,6 +29,10 @@ export function toInstanceResponse(row: InstanceRow): InstanceResponse {
     updated_at: row.updated_at.toISOString(),
     latest_total_size_bytes: toNumberOrNull(row.latest_total_size_bytes),
     latest_total_size_mb: bytesToMb(row.latest_total_size_bytes),
+    growth_7d_bytes: toNumberOrNull(row.growth_7d_bytes),
+    growth_7d_percent: toNumberOrNull(row.growth_7d_percent),
+    growth_30d_bytes: toNumberOrNull(row.growth_30d_bytes),
+    growth_30d_percent: toNumberOrNull(row.growth_30d_percent),
     database_count: row.database_count,
     last_collected_at: isoOrNull(row.last_collected_at),
     last_collection_status: row.last_collection_status,
@@ -43,16 +48,22 @@ export class InstancesService {
 
   constructor(
     private readonly repository: InstancesRepository,
+    private readonly listRepository: InstanceListRepository,
     private readonly access: InstanceAccessService,
     private readonly cipher: CredentialCipher,
   ) {}
 
   async list(user: AuthUser, query: ListInstancesQueryDto): Promise<Paginated<InstanceResponse>> {
-    const { rows, total } = await this.repository.list(
-      { ownerId: this.access.ownerFilter(user), dbType: query.db_type, search: query.search, isActive: query.is_active },
-      { limit: query.per_page, offset: (query.page - 1) * query.per_page },
-    );
+    const { rows, total } = await this.listRepository.page(this.listFilter(user, query), query.sort, {
+      limit: query.per_page,
+      offset: (query.page - 1) * query.per_page,
+    });
     return { data: rows.map(toInstanceResponse), pagination: buildPagination(query.page, query.per_page, total) };
+  }
+
+  /** Every instance of the list (its filters and sort, no page), one at a time. */
+  async *export(user: AuthUser, query: ListInstancesQueryDto): AsyncGenerator<InstanceResponse> {
+    for await (const row of this.listRepository.stream(this.listFilter(user, query), query.sort)) yield toInstanceResponse(row);
   }
 
   async get(user: AuthUser, id: number): Promise<InstanceResponse> {
@@ -93,6 +104,17 @@ export class InstancesService {
     const current = await this.repository.findEntity(id);
     if (!current || !(await this.repository.delete(id))) throw new NotFoundError(`instance ${id} not found`);
     this.logger.log(`deleted instance ${current.name} (id ${id}) with its statistics`);
+  }
+
+  private listFilter(user: AuthUser, query: ListInstancesQueryDto): InstanceListFilter {
+    return {
+      ownerId: this.access.ownerFilter(user),
+      dbType: query.db_type,
+      search: query.search,
+      isActive: query.is_active,
+      tag: query.tag,
+      status: query.status,
+    };
   }
 
   private async getRow(id: number): Promise<InstanceResponse> {

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app';
 const CALLS = `import createClient from 'openapi-fetch';
 import type { paths } from './api-schema';
 
-const client = createClient<paths>({ baseUrl: 'http://localhost:3000' });
+const client = createClient<paths, 'application/json'>({ baseUrl: 'http://localhost:3000' }); // JSON only: table endpoints declare text/csv too
 const id = 1;
 
 export async function readEverything(): Promise<unknown[]> {
@@ -75,7 +75,7 @@ export async function readEverything(): Promise<unknown[]> {
 const WRONG_READS = `import createClient from 'openapi-fetch';
 import type { paths } from './api-schema';
 
-const client = createClient<paths>({ baseUrl: 'http://localhost:3000' });
+const client = createClient<paths, 'application/json'>({ baseUrl: 'http://localhost:3000' }); // JSON only: table endpoints declare text/csv too
 
 export async function readWrong(): Promise<unknown[]> {
   const instances = await client.GET('/api/v1/instances', { params: { query: { page: 1 } } });

@@ -16,6 +16,7 @@ export const OPENAPI_TAGS = [
   { name: 'archive', description: 'The cold tier: partitions past retention as Parquet files, their status and restore (admin only)' },
   { name: 'metrics', description: 'Prometheus metrics for a scraper' },
   { name: 'health', description: 'Liveness and repository reachability, for load balancers and monitors' },
+  { name: 'settings', description: 'Server settings a client needs: the time zone of the calendar and today on it' },
 ] as const;
 
 /** The API's OpenAPI document, built from the controllers and the contract classes (served and written to openapi.json). */

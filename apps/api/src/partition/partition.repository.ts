@@ -144,6 +144,9 @@ export class PartitionRepository {
       if (state === 'other') throw new Error(`${name} exists but is not a partition of ${table}: not dropped`);
       await manager.query(`ALTER TABLE ${quote(table)} DETACH PARTITION ${quote(name)}`);
       await manager.query(`DROP TABLE ${quote(name)}`);
+      // Statement triggers keep the kept fleet figures; a dropped partition they do not see.
+      const { from, to } = monthRange(month);
+      await manager.query('SELECT refresh_partition_kept_figures($1, $2, $3)', [table, from, to]);
       this.logger.log(`dropped partition ${name}`);
       return true;
     });

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiCalls, apiServer, http } from '../testing/api-server';
 import { errorBody, instanceFixture, pagination, userFixture } from '../testing/fixtures';
+import { emptyFleetHandlers } from '../testing/fleet-handlers';
 import { testQueryClient } from '../testing/render';
 import { App } from './app';
 
@@ -39,13 +40,17 @@ beforeEach(() => {
 
 describe('login flow', () => {
   it('signs in, keeps the token for the session and shows the instances with the bearer token', async () => {
-    apiServer.use(loginAnswer('tok-1'), instancesAnswer());
+    apiServer.use(loginAnswer('tok-1'), instancesAnswer(), ...emptyFleetHandlers());
     renderApp();
 
     await userEvent.type(await screen.findByTestId('login-username'), 'admin');
     await userEvent.type(screen.getByTestId('login-password'), 'pw');
     await userEvent.click(screen.getByTestId('login-submit'));
 
+    // An admin starts on the Fleet page.
+    expect(await screen.findByTestId('fleet-page')).toBeTruthy();
+    expect(window.location.pathname).toBe('/fleet');
+    await userEvent.click(screen.getByTestId('nav-instances'));
     const row = await screen.findByTestId('instance-row-orders-primary');
     expect(within(row).getByText('3 GB')).toBeTruthy();
     expect(sessionStorage.getItem('capacity.token')).toBe('tok-1');
@@ -98,6 +103,26 @@ describe('login flow', () => {
     expect(await screen.findByTestId('forbidden')).toBeTruthy();
     expect(screen.queryByTestId('nav-partitions')).toBeNull();
     expect(screen.getByTestId('nav-instances')).toBeTruthy();
+  });
+
+  it('offers the users page to admins only', async () => {
+    sessionStorage.setItem('capacity.token', 'tok-a');
+    sessionStorage.setItem('capacity.user', JSON.stringify(admin));
+    apiServer.use(http.get('/api/v1/users', ({ response }) => response(200).json([admin, viewer])));
+    window.history.replaceState(null, '', '/users');
+    renderApp();
+    expect(await screen.findByTestId('user-row-viewer')).toBeTruthy();
+    expect(screen.getByTestId('nav-users').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('hides the users link from viewers and guards the route', async () => {
+    sessionStorage.setItem('capacity.token', 'tok-v');
+    sessionStorage.setItem('capacity.user', JSON.stringify(viewer));
+    window.history.replaceState(null, '', '/users');
+    renderApp();
+    expect(await screen.findByTestId('forbidden')).toBeTruthy();
+    expect(screen.queryByTestId('nav-users')).toBeNull();
+    expect(apiCalls().some((call) => call.path === '/api/v1/users')).toBe(false);
   });
 
   it('forgets an expired token and returns to the login page on a 401', async () => {

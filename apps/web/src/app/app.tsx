@@ -5,8 +5,10 @@ import { Loading } from '../components/states';
 import { AuthProvider, LoginPage, RequireAdmin, RequireAuth, useAuth } from '../features/auth';
 import { I18nProvider, useI18n, type Locale } from '../i18n';
 import { setUnauthorizedHandler } from '../lib/api-client';
+import { AppSettingsProvider } from '../lib/app-settings';
 import { createQueryClient } from '../lib/query-client';
 import { Layout } from './layout';
+import { PageErrorBoundary } from './page-error-boundary';
 
 // Pages load on demand: the charts library stays out of the login bundle.
 const InstancesPage = lazy(() => import('../features/instances/components/instances-page').then((m) => ({ default: m.InstancesPage })));
@@ -18,6 +20,8 @@ const AggregationsPage = lazy(() =>
 );
 const PartitionsPage = lazy(() => import('../features/partitions/components/partitions-page').then((m) => ({ default: m.PartitionsPage })));
 const SessionsPage = lazy(() => import('../features/sessions/components/sessions-page').then((m) => ({ default: m.SessionsPage })));
+const FleetPage = lazy(() => import('../features/fleet/components/fleet-page').then((m) => ({ default: m.FleetPage })));
+const UsersPage = lazy(() => import('../features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
 
 /** A 401 from any call (expired token) forgets the session and returns to the login page. */
 function UnauthorizedRedirect() {
@@ -32,6 +36,12 @@ function UnauthorizedRedirect() {
   return null;
 }
 
+/** The first page after login: the fleet for admins, the instances (their own) for viewers. */
+function HomeRedirect() {
+  const { isAdmin } = useAuth();
+  return <Navigate to={isAdmin ? '/fleet' : '/instances'} replace />;
+}
+
 function NotFound() {
   const { t } = useI18n();
   return <div className="state state-empty">{t('common.notFound')}</div>;
@@ -41,33 +51,46 @@ export function AppRoutes() {
   return (
     <>
       <UnauthorizedRedirect />
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route
-            element={
-              <RequireAuth>
-                <Layout />
-              </RequireAuth>
-            }
-          >
-            <Route index element={<Navigate to="/instances" replace />} />
-            <Route path="instances" element={<InstancesPage />} />
-            <Route path="instances/:id" element={<InstanceDetailPage />} />
-            <Route path="aggregations" element={<AggregationsPage />} />
+      <PageErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
             <Route
-              path="partitions"
               element={
-                <RequireAdmin>
-                  <PartitionsPage />
-                </RequireAdmin>
+                <RequireAuth>
+                  <AppSettingsProvider>
+                    <Layout />
+                  </AppSettingsProvider>
+                </RequireAuth>
               }
-            />
-            <Route path="sessions" element={<SessionsPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Route>
-        </Routes>
-      </Suspense>
+            >
+              <Route index element={<HomeRedirect />} />
+              <Route path="fleet" element={<FleetPage />} />
+              <Route path="instances" element={<InstancesPage />} />
+              <Route path="instances/:id" element={<InstanceDetailPage />} />
+              <Route path="aggregations" element={<AggregationsPage />} />
+              <Route
+                path="partitions"
+                element={
+                  <RequireAdmin>
+                    <PartitionsPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route path="sessions" element={<SessionsPage />} />
+              <Route
+                path="users"
+                element={
+                  <RequireAdmin>
+                    <UsersPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </PageErrorBoundary>
     </>
   );
 }

@@ -1,26 +1,30 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Loading } from '../components/states';
-import { useAuth } from '../features/auth';
+import { ChangePasswordButton, useAuth } from '../features/auth';
 import { LOCALE_LABELS, LOCALES, useI18n, type Locale } from '../i18n';
+import { PageErrorBoundary } from './page-error-boundary';
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
   const { user, isAdmin, logout } = useAuth();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   const links = [
+    { to: '/fleet', label: t('nav.fleet'), testId: 'nav-fleet' },
     { to: '/instances', label: t('nav.instances'), testId: 'nav-instances' },
     { to: '/aggregations', label: t('nav.aggregations'), testId: 'nav-aggregations' },
     ...(isAdmin ? [{ to: '/partitions', label: t('nav.partitions'), testId: 'nav-partitions' }] : []),
     { to: '/sessions', label: t('nav.sessions'), testId: 'nav-sessions' },
+    ...(isAdmin ? [{ to: '/users', label: t('nav.users'), testId: 'nav-users' }] : []),
   ];
 
   return (
     <div className="app-shell">
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
-        <nav className="main-nav">
+        <nav className="main-nav" aria-label={t('nav.main')}>
           {links.map((link) => (
             <NavLink key={link.to} to={link.to} data-testid={link.testId} className={({ isActive }) => (isActive ? 'active' : '')}>
               {link.label}
@@ -43,7 +47,8 @@ export function Layout() {
               </option>
             ))}
           </select>
-          {user ? <span className="muted">{t('nav.signedInAs', { name: user.username, role: user.role })}</span> : null}
+          {user ? <span className="muted">{t('nav.signedInAs', { name: user.username, role: t(`role.${user.role}`) })}</span> : null}
+          <ChangePasswordButton />
           <button
             type="button"
             className="btn btn-small"
@@ -58,9 +63,12 @@ export function Layout() {
         </div>
       </header>
       <main className="app-main">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        {/* A new page gets a new boundary: a page that failed to load does not stay failed after navigating away. */}
+        <PageErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </div>
   );

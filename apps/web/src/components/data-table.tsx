@@ -4,6 +4,8 @@ export interface TableColumn {
   label: ReactNode;
   /** Right-aligned figures. */
   numeric?: boolean;
+  /** On a sortable column: how the rows are sorted by it (the label is then the button that sorts). */
+  ariaSort?: 'ascending' | 'descending' | 'none';
 }
 
 interface DataTableProps {
@@ -24,7 +26,7 @@ export function DataTable({ columns, children, testId, footer, compact = false }
         <tr>
           {columns.map((column, index) => (
             // The header is fixed for the table's life: its position is its identity.
-            <th key={index} className={column.numeric ? 'num' : undefined}>
+            <th key={index} className={column.numeric ? 'num' : undefined} aria-sort={column.ariaSort}>
               {column.label}
             </th>
           ))}

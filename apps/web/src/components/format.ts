@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { calendarTimeZone } from '../lib/dates';
 
 export const MIB = 1024 * 1024;
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
@@ -53,11 +54,23 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as date and time on the API's calendar (APP_TIMEZONE, not the browser's zone), the zone named after it:
+ * `Jan 2, 2026, 1:30 AM Asia/Shanghai` — the day it shows is the day the reading is filed under.
+ */
+export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone: string = calendarTimeZone()): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const key = `${locale}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return `${format.format(date)} ${timeZone}`;
 }
 
 export function formatDuration(ms: number | null | undefined, locale: Locale): string {

@@ -46,7 +46,8 @@ const errorAnswers: Middleware = {
  * The one way the SPA calls the API: typed by the OpenAPI document (`npm run openapi` regenerates api-schema.d.ts).
  * The document's paths carry the `/api/v1` prefix, so the base is the page's own origin.
  */
-export const apiClient = createClient<paths>({
+// JSON bodies only: a table endpoint declares text/csv too, which the SPA asks for explicitly (`parseAs: 'blob'`).
+export const apiClient = createClient<paths, 'application/json'>({
   baseUrl: window.location.origin,
   headers: { Accept: 'application/json' },
   // Resolved per call, not captured once: test doubles (MSW) replace the global fetch after this module loads.

@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * List the monitored instances
-         * @description Each with its latest total size and last collection, by name; a viewer sees only the instances it owns. Never the password.
+         * @description Each with its latest total size, its growth over 7 and 30 days and its last collection; filtered, sorted and paginated in the database. A viewer sees only the instances it owns. Never the password.
          */
         get: operations["InstancesController_list_v1"];
         put?: never;
@@ -656,6 +656,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server settings for clients
+         * @description The time zone of the calendar (APP_TIMEZONE) that files readings under their day, and today on it. A client shows dates and date-times in this zone, so a reading is shown under the same day everywhere. Any logged-in user.
+         */
+        get: operations["SettingsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instances/{id}/test-connection": {
         parameters: {
             query?: never;
@@ -953,6 +973,14 @@ export interface components {
             latest_total_size_bytes: number | null;
             /** @description latest_total_size_bytes / 1024 / 1024, 2 decimals */
             latest_total_size_mb: number | null;
+            /** @description latest_total_size_bytes minus the total of the newest known reading 7 or more days before the latest one; null without both */
+            growth_7d_bytes: number | null;
+            /** @description growth_7d_bytes as a percentage of the earlier total, 2 decimals; null without it or when that total is 0 */
+            growth_7d_percent: number | null;
+            /** @description As growth_7d_bytes, over 30 days */
+            growth_30d_bytes: number | null;
+            /** @description As growth_7d_percent, over 30 days */
+            growth_30d_percent: number | null;
             /** @description Databases in the latest collection; null before the first one */
             database_count: number | null;
             /** Format: date-time */
@@ -963,6 +991,12 @@ export interface components {
              */
             last_collection_status: "pending" | "running" | "completed" | "failed" | null;
         };
+        /** @enum {string} */
+        InstanceStatusFilter: "completed" | "failed" | "never";
+        /** @enum {string} */
+        InstanceSort: "name" | "-name" | "db_type" | "-db_type" | "size" | "-size" | "growth_7d" | "-growth_7d" | "growth_7d_percent" | "-growth_7d_percent" | "growth_30d" | "-growth_30d" | "growth_30d_percent" | "-growth_30d_percent" | "database_count" | "-database_count" | "last_collected_at" | "-last_collected_at" | "last_status" | "-last_status";
+        /** @enum {string} */
+        ResponseFormat: "json" | "csv";
         CreateInstanceDto: {
             /** @example orders-primary */
             name: string;
@@ -1696,6 +1730,23 @@ export interface components {
             /** @description null unless both sizes are known and the one before is not 0 */
             change_percent: number | null;
         };
+        SettingsResponse: {
+            /**
+             * @description APP_TIMEZONE, the IANA time zone whose calendar files a reading under its day (`collected_date`) and defines "today"; show dates and date-times in it
+             * @example Asia/Shanghai
+             */
+            time_zone: string;
+            /**
+             * Format: date
+             * @description Today on the calendar of `time_zone`, at the time of the answer
+             */
+            today: string;
+            /**
+             * Format: date-time
+             * @description The server time of the answer
+             */
+            server_time: string;
+        };
         /** @enum {string} */
         ConnectionFailureKind: "refused" | "timeout" | "authentication" | "unknown_database" | "permission" | "unknown_host" | "other";
         TestConnectionResponse: {
@@ -2080,9 +2131,17 @@ export interface operations {
                 page?: number;
                 per_page?: number;
                 db_type?: components["schemas"]["DbType"];
-                /** @description Substring of the name */
+                /** @description Case-insensitive substring of the name or the host */
                 search?: string;
                 is_active?: boolean;
+                /** @description Only instances with this tag (exact) */
+                tag?: string;
+                /** @description The outcome of the latest collection: completed, failed, or never collected */
+                status?: components["schemas"]["InstanceStatusFilter"];
+                /** @description The column to sort by, `-` first for descending: size is the latest total, growth_* the change of the latest total over 7 or 30 days. Nulls (no reading yet) last either way; ties by id */
+                sort?: components["schemas"]["InstanceSort"];
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
             };
             header?: never;
             path?: never;
@@ -2090,9 +2149,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of instances */
+            /** @description A page of instances. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
             200: {
                 headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2100,6 +2161,7 @@ export interface operations {
                         data: components["schemas"]["InstanceResponse"][];
                         pagination: components["schemas"]["Pagination"];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the body names the fields at fault */
@@ -2509,6 +2571,8 @@ export interface operations {
                 period_type?: components["schemas"]["PeriodType"];
                 start_date?: string;
                 end_date?: string;
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
             };
             header?: never;
             path?: never;
@@ -2516,9 +2580,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of aggregation items */
+            /** @description A page of aggregation items. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
             200: {
                 headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2526,6 +2592,7 @@ export interface operations {
                         data: components["schemas"]["AggregationItem"][];
                         pagination: components["schemas"]["Pagination"];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the body names the fields at fault */
@@ -3158,6 +3225,8 @@ export interface operations {
                 /** @description Default: today */
                 end_date?: string;
                 database_name?: string;
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
             };
             header?: never;
             path: {
@@ -3168,12 +3237,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The series of the databases (CSV: one line per database and day). With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
             200: {
                 headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DatabaseSizesResponse"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the body names the fields at fault */
@@ -3913,6 +3986,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SettingsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
                 };
             };
             /** @description No valid bearer token */

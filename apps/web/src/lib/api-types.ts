@@ -24,6 +24,8 @@ export type Pagination = Schemas['Pagination'];
 
 export type UserResponse = Schemas['UserResponse'];
 export type LoginResponse = Schemas['LoginResponse'];
+export type UsersList = GetAnswer<'/api/v1/users'>;
+export type SettingsResponse = Schemas['SettingsResponse'];
 
 export type InstanceResponse = Schemas['InstanceResponse'];
 export type InstancesPage = GetAnswer<'/api/v1/instances'>;
@@ -38,10 +40,24 @@ export type InstanceSizeStatPoint = Schemas['InstanceSizeStatPoint'];
 export type InstanceSizesResponse = Schemas['InstanceSizesResponse'];
 export type ForecastResponse = Schemas['ForecastResponse'];
 
+export type TableSizeItem = Schemas['TableSizeItem'];
+export type TopTablesResponse = Schemas['TopTablesResponse'];
+export type TableGrowthItem = Schemas['TableGrowthItem'];
+export type TableGrowthResponse = Schemas['TableGrowthResponse'];
+
 export type AggregationItem = Schemas['AggregationItem'];
 export type AggregationsPage = GetAnswer<'/api/v1/aggregations'>;
 export type InstanceAggregationsPage = GetAnswer<'/api/v1/instances/{id}/database-sizes/aggregations'>;
 export type AggregationSummaryResponse = Schemas['AggregationSummaryResponse'];
+
+export type FleetSeries = Schemas['FleetSeries'];
+export type FleetSeriesResponse = Schemas['FleetSeriesResponse'];
+export type FleetGroupSeries = Schemas['FleetGroupSeries'];
+export type FleetSeriesPoint = Schemas['FleetSeriesPoint'];
+export type FleetRankingItem = Schemas['FleetRankingItem'];
+export type FleetRankingsPage = GetAnswer<'/api/v1/fleet/rankings'>;
+export type FleetChangeItem = Schemas['FleetChangeItem'];
+export type FleetChangesPage = GetAnswer<'/api/v1/fleet/changes'>;
 
 export type SessionResponse = Schemas['SessionResponse'];
 export type SessionsPage = GetAnswer<'/api/v1/sessions'>;
@@ -58,3 +74,6 @@ export type PartitionCleanupResult = Schemas['PartitionCleanupResult'];
 // Request bodies, as the document declares them.
 export type CreateInstanceBody = Schemas['CreateInstanceDto'];
 export type CleanupPartitionsBody = Schemas['CleanupPartitionsDto'];
+export type CreateUserBody = Schemas['CreateUserDto'];
+export type UpdateUserBody = Schemas['UpdateUserDto'];
+export type ChangePasswordBody = Schemas['ChangePasswordDto'];

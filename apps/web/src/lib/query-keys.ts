@@ -23,6 +23,8 @@ export const storageKeys = {
   latestSizes: (id: number) => [...storageKeys.all, 'latest-sizes', id] as const,
   instanceSizes: <F extends object>(id: number, filter: F) => [...storageKeys.all, 'instance-sizes', id, filter] as const,
   forecast: (id: number, databaseName?: string) => [...storageKeys.all, 'forecast', id, databaseName ?? null] as const,
+  topTables: (id: number, databaseName: string) => [...storageKeys.all, 'top-tables', id, databaseName] as const,
+  tableGrowth: (id: number, databaseName: string, windowDays: number) => [...storageKeys.all, 'table-growth', id, databaseName, windowDays] as const,
   instanceAggregations: () => [...storageKeys.all, 'instance-aggregations'] as const,
   instanceAggregationList: <F extends object>(id: number, filter: F) => [...storageKeys.instanceAggregations(), id, filter] as const,
 };
@@ -30,11 +32,28 @@ export const storageKeys = {
 export const aggregationKeys = {
   all: ['aggregations'] as const,
   list: <F extends object>(filter: F, page: number, perPage: number) => [...aggregationKeys.all, 'list', filter, page, perPage] as const,
+  complete: <F extends object>(filter: F) => [...aggregationKeys.all, 'complete', filter] as const,
   summary: () => [...aggregationKeys.all, 'summary'] as const,
+};
+
+export const fleetKeys = {
+  all: ['fleet'] as const,
+  series: <F extends object>(filter: F) => [...fleetKeys.all, 'series', filter] as const,
+  rankings: <F extends object>(filter: F) => [...fleetKeys.all, 'rankings', filter] as const,
+  changes: <F extends object>(filter: F) => [...fleetKeys.all, 'changes', filter] as const,
+};
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: () => [...userKeys.all, 'list'] as const,
 };
 
 export const partitionKeys = {
   all: ['partitions'] as const,
   status: () => [...partitionKeys.all, 'status'] as const,
   list: (table: StatsTable) => [...partitionKeys.all, 'list', table] as const,
+};
+
+export const settingsKeys = {
+  all: ['settings'] as const,
 };

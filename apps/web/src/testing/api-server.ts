@@ -50,7 +50,15 @@ export const http: { [Method in 'get' | 'post' | 'patch' | 'delete']: OpenApiHtt
   delete: (path, resolver, options) => openApiHttp.delete(path, recorded(resolver), options),
 };
 
-export const apiServer = setupServer();
+/**
+ * Answered in every test unless a test overrides it: the logged-in app waits for the settings (the API's time zone,
+ * UTC here) before it renders a page. Not recorded, so the calls a test asserts are those of the page under test.
+ */
+const defaultHandlers = [
+  openApiHttp.get('/api/v1/settings', ({ response }) => response(200).json({ time_zone: 'UTC', today: '2026-01-01', server_time: '2026-01-01T00:00:00Z' })),
+];
+
+export const apiServer = setupServer(...defaultHandlers);
 
 /** Starts the mock network; a request no handler answers is reported and fails the test (see `assertNoUnhandledRequests`). */
 export function startApiServer(): void {

@@ -4,6 +4,7 @@ import { DB_TYPES, INT4_MAX, PERIOD_TYPES, type DbType, type PeriodType } from '
 import { IsCalendarDate, IsNotBefore } from '../common/date-range';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
+import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
 import { ToInteger } from '../common/to-integer';
 
 const PERIOD_MESSAGE = `period_type must be one of: ${PERIOD_TYPES.join(', ')}`;
@@ -65,6 +66,9 @@ export class CrossAggregationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'string', format: 'date' })
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
+
+  @ResponseFormatQuery()
+  format?: ResponseFormat;
 }
 
 /** POST /aggregations/run — no body: today's periods. */

@@ -4,6 +4,7 @@ import { PERIOD_TYPES, type PeriodType } from '../common/constants';
 import { IsCalendarDate, IsNotBefore } from '../common/date-range';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
+import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
 import { ToInteger } from '../common/to-integer';
 
 /** GET /instances/:id/database-sizes — default: the last 30 days. */
@@ -19,6 +20,9 @@ export class DatabaseSizesQueryDto {
   @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
+
+  @ResponseFormatQuery()
+  format?: ResponseFormat;
 }
 
 /** GET /instances/:id/database-sizes/forecast */

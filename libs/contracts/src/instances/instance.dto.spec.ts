@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CreateInstanceDto, ListInstancesQueryDto, UpdateInstanceDto } from './instance.dto';
+import { INSTANCE_SORT_KEYS } from './instance.types';
 
 type Dto = typeof CreateInstanceDto | typeof UpdateInstanceDto | typeof ListInstancesQueryDto;
 const problems = async (cls: Dto, plain: object): Promise<Record<string, string[]>> => {
@@ -69,5 +70,31 @@ describe('ListInstancesQueryDto', () => {
 
   it.each(['0x10', '1e3', ' 1 ', '501', '0'])('refuses per_page=%j', async (perPage) => {
     expect(Object.keys(await problems(ListInstancesQueryDto, { per_page: perPage }))).toEqual(['per_page']);
+  });
+
+  it('sorts by name unless told, and takes every sort key in both directions', async () => {
+    expect(plainToInstance(ListInstancesQueryDto, {})).toMatchObject({ sort: 'name' });
+    for (const key of INSTANCE_SORT_KEYS) {
+      expect(await problems(ListInstancesQueryDto, { sort: key })).toEqual({});
+      expect(await problems(ListInstancesQueryDto, { sort: `-${key}` })).toEqual({});
+    }
+  });
+
+  it.each([
+    ['sort', 'size desc'],
+    ['sort', '--size'],
+    ['sort', '+size'],
+    ['status', 'running'],
+    ['format', 'xml'],
+    ['tag', 'x'.repeat(65)],
+  ])('refuses %s=%j, naming it', async (field, value) => {
+    const found = await problems(ListInstancesQueryDto, { [field]: value });
+    expect(Object.keys(found)).toEqual([field]);
+    expect(found[field].join(' ')).toContain(field);
+  });
+
+  it('takes the status filters and both formats', async () => {
+    for (const status of ['completed', 'failed', 'never']) expect(await problems(ListInstancesQueryDto, { status })).toEqual({});
+    for (const format of ['json', 'csv']) expect(await problems(ListInstancesQueryDto, { format })).toEqual({});
   });
 });

@@ -17,8 +17,16 @@ import {
 import { DB_TYPES, INT4_MAX, MAX_PER_PAGE, type DbType } from '../common/constants';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
+import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
 import { ToInteger } from '../common/to-integer';
 import { INSTANCE_LIMITS as LIMITS } from './instance-limits';
+import {
+  DEFAULT_INSTANCE_SORT,
+  INSTANCE_SORTS,
+  INSTANCE_STATUS_FILTERS,
+  type InstanceSort,
+  type InstanceStatusFilter,
+} from './instance.types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DB_TYPE_MESSAGE = `db_type must be one of: ${DB_TYPES.join(', ')}`;
@@ -94,7 +102,7 @@ export class ListInstancesQueryDto extends PageQueryDto {
   @IsOptionalNonNull() @IsIn(DB_TYPES, { message: DB_TYPE_MESSAGE })
   db_type?: DbType;
 
-  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.name.maxLength, description: 'Substring of the name' })
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.name.maxLength, description: 'Case-insensitive substring of the name or the host' })
   @IsOptionalNonNull() @IsString({ message: 'search must be a string' }) @MaxLength(LIMITS.name.maxLength)
   search?: string;
 
@@ -103,8 +111,33 @@ export class ListInstancesQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'is_active must be true or false' })
   is_active?: boolean;
 
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.tags.itemMaxLength, description: 'Only instances with this tag (exact)' })
+  @IsOptionalNonNull() @IsString({ message: 'tag must be a string' }) @MaxLength(LIMITS.tags.itemMaxLength)
+  tag?: string;
+
+  @ApiPropertyOptional({
+    enum: INSTANCE_STATUS_FILTERS,
+    enumName: 'InstanceStatusFilter',
+    description: 'The outcome of the latest collection: completed, failed, or never collected',
+  })
+  @IsOptionalNonNull() @IsIn(INSTANCE_STATUS_FILTERS, { message: `status must be one of: ${INSTANCE_STATUS_FILTERS.join(', ')}` })
+  status?: InstanceStatusFilter;
+
+  @ApiPropertyOptional({
+    enum: INSTANCE_SORTS,
+    enumName: 'InstanceSort',
+    default: DEFAULT_INSTANCE_SORT,
+    description:
+      'The column to sort by, `-` first for descending: size is the latest total, growth_* the change of the latest total over 7 or 30 days. Nulls (no reading yet) last either way; ties by id',
+  })
+  @IsOptionalNonNull() @IsIn(INSTANCE_SORTS, { message: `sort must be one of: ${INSTANCE_SORTS.join(', ')}` })
+  sort: InstanceSort = DEFAULT_INSTANCE_SORT;
+
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 100 })
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'per_page must be an integer' })
   @Min(1, { message: `per_page must be between 1 and ${MAX_PER_PAGE}` }) @Max(MAX_PER_PAGE, { message: `per_page must be between 1 and ${MAX_PER_PAGE}` })
   override per_page = 100;
+
+  @ResponseFormatQuery()
+  format?: ResponseFormat;
 }

@@ -22,6 +22,16 @@ export class InstanceResponse {
   @ApiProperty({ type: 'integer', nullable: true, description: 'From the latest collection; null before the first one (or when a database size was unknown)' })
   latest_total_size_bytes!: number | null;
   @ApiProperty({ type: 'number', nullable: true, description: 'latest_total_size_bytes / 1024 / 1024, 2 decimals' }) latest_total_size_mb!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'latest_total_size_bytes minus the total of the newest known reading 7 or more days before the latest one; null without both',
+  })
+  growth_7d_bytes!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'growth_7d_bytes as a percentage of the earlier total, 2 decimals; null without it or when that total is 0' })
+  growth_7d_percent!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'As growth_7d_bytes, over 30 days' }) growth_30d_bytes!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'As growth_7d_percent, over 30 days' }) growth_30d_percent!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Databases in the latest collection; null before the first one' }) database_count!: number | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) last_collected_at!: string | null;
   // Inline, not `enumName`: @nestjs/swagger drops `type` beside a reference, and OpenAPI 3.0 wants it beside `nullable`.

@@ -5,7 +5,8 @@ import { openPostgresSession } from './pg-session.repository';
 
 /**
  * The connections of one PostgreSQL instance within one run: a session per database (PostgreSQL binds a connection to
- * one database), at most `size` open at once, the run's own session reused for its database. Every connection is
+ * one database), at most `size` open at once, the run's own session reused for its database (`settings` apply to the
+ * connections the pool opens, not to that one). Every connection is
  * bound to `signal`: aborting it destroys them all at once.
  */
 export interface PgDatabasePool {
@@ -17,6 +18,7 @@ export function pgDatabasePool(
   signal: AbortSignal,
   size: number,
   own: { database: string; session: EngineSession },
+  settings: { lockTimeoutMs?: number } = {},
 ): PgDatabasePool {
   let open = 0;
   const waiting: (() => void)[] = [];
@@ -37,7 +39,7 @@ export function pgDatabasePool(
       await acquire();
       try {
         if (database === own.database) return await raceAbort(work(own.session), signal);
-        return await withSession((s) => openPostgresSession(options, s, database), signal, work);
+        return await withSession((s) => openPostgresSession(options, s, database, settings), signal, work);
       } finally {
         release();
       }

@@ -9,8 +9,16 @@ interface ClientWithStream {
   };
 }
 
-/** A pg client on `database` (default: the instance's configured database, else postgres). */
-export async function openPostgresSession(options: ConnectionOptions, signal: AbortSignal, database?: string): Promise<EngineSession> {
+/**
+ * A pg client on `database` (default: the instance's configured database, else postgres). `lockTimeoutMs` is sent
+ * in the start-up packet: a setting without a round trip of its own.
+ */
+export async function openPostgresSession(
+  options: ConnectionOptions,
+  signal: AbortSignal,
+  database?: string,
+  settings: { lockTimeoutMs?: number } = {},
+): Promise<EngineSession> {
   const client = new Client({
     host: options.host,
     port: options.port,
@@ -19,6 +27,7 @@ export async function openPostgresSession(options: ConnectionOptions, signal: Ab
     database: database ?? options.database ?? 'postgres',
     connectionTimeoutMillis: options.connectTimeoutMs,
     application_name: 'capacity-collector',
+    ...(settings.lockTimeoutMs === undefined ? {} : { lock_timeout: Math.round(settings.lockTimeoutMs) }),
   });
   // A destroyed socket emits 'error' later; it is already handled by the caller's rejection.
   client.on('error', () => undefined);

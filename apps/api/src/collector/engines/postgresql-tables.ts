@@ -34,7 +34,6 @@ export function mapPostgresTables(database: string, rows: readonly PostgresTable
 }
 
 async function topTablesOf(session: EngineSession): Promise<PostgresTableRow[]> {
-  await postgresTablesRepository.setLockTimeout(session, PG_TABLE_LOCK_TIMEOUT_MS);
   try {
     return await postgresTablesRepository.topTables(session, TOP_TABLES_PER_DATABASE);
   } catch (error) {
@@ -60,7 +59,9 @@ export async function collectPostgresTables(
   if (warning) warnings.push(warning);
   const connectable = new Set(await postgresTablesRepository.connectableDatabases(own.session));
   const budget = scanSignal(signal, scan.signal);
-  const pool = pgDatabasePool(options, budget, PG_TABLE_SCAN_CONNECTIONS, own);
+  // The pool's own connections get lock_timeout at start-up; the run's session, reused for its database, here.
+  if (names.includes(own.database)) await postgresTablesRepository.setLockTimeout(own.session, PG_TABLE_LOCK_TIMEOUT_MS);
+  const pool = pgDatabasePool(options, budget, PG_TABLE_SCAN_CONNECTIONS, own, { lockTimeoutMs: PG_TABLE_LOCK_TIMEOUT_MS });
   const scanned: string[] = [];
   const unscanned: string[] = [];
   const tables: CollectedTable[] = [];

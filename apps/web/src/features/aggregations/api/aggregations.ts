@@ -1,7 +1,8 @@
 import type { DbType, PeriodType } from '@capacity/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { apiClient, bodyOf } from '../../../lib/api-client';
-import type { AggregationsPage, AggregationSummaryResponse } from '../../../lib/api-types';
+import type { AggregationItem, AggregationsPage, AggregationSummaryResponse } from '../../../lib/api-types';
+import { fetchAllPages, type AllRows } from '../../../lib/fetch-all-pages';
 import { aggregationKeys } from '../../../lib/query-keys';
 
 export interface AggregationsFilter {
@@ -18,6 +19,11 @@ export async function fetchAggregations(filter: AggregationsFilter, page: number
   return bodyOf(await apiClient.GET('/api/v1/aggregations', { params: { query } }));
 }
 
+/** Every item of the filter (or the first pages of them, `complete` says which): what a chart of them may draw. */
+export function fetchAllAggregations(filter: AggregationsFilter): Promise<AllRows<AggregationItem>> {
+  return fetchAllPages((page, perPage) => fetchAggregations(filter, page, perPage));
+}
+
 export async function fetchAggregationSummary(): Promise<AggregationSummaryResponse> {
   return bodyOf(await apiClient.GET('/api/v1/aggregations/summary'));
 }
@@ -29,9 +35,13 @@ export const aggregationsQuery = (filter: AggregationsFilter, page: number, perP
     placeholderData: keepPreviousData,
   });
 
+export const allAggregationsQuery = (filter: AggregationsFilter) =>
+  queryOptions({ queryKey: aggregationKeys.complete(filter), queryFn: () => fetchAllAggregations(filter), placeholderData: keepPreviousData });
+
 export const aggregationSummaryQuery = () => queryOptions({ queryKey: aggregationKeys.summary(), queryFn: fetchAggregationSummary });
 
 export const useAggregations = (filter: AggregationsFilter, page: number, perPage: number) => useQuery(aggregationsQuery(filter, page, perPage));
+export const useAllAggregations = (filter: AggregationsFilter, enabled: boolean) => useQuery({ ...allAggregationsQuery(filter), enabled });
 export const useAggregationSummary = () => useQuery(aggregationSummaryQuery());
 
 /** Aggregates today's periods (an empty body). */

@@ -1,8 +1,7 @@
 import type { DbType, PeriodType } from '@capacity/contracts';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { aggregationsToPoints, toStackedSeries, type GroupMode } from '../../../components/charts/chart-data';
-import { SeriesChart } from '../../../components/charts/series-chart';
-import { useChartFormat } from '../../../components/charts/use-chart-format';
+import { useDeferredValue, useState } from 'react';
+import type { GroupMode } from '../../../components/charts/chart-data';
+import { ChartToggle } from '../../../components/charts/chart-toggle';
 import { AggregationCells, useAggregationColumns } from '../../../components/aggregation-cells';
 import { DataTable } from '../../../components/data-table';
 import { EngineSelect } from '../../../components/engine-select';
@@ -20,35 +19,13 @@ import { useInstances } from '../../instances';
 import { useAggregations, useAggregationSummary, type AggregationsFilter } from '../api/aggregations';
 import { RunAggregationButton } from './run-aggregation';
 import { SummaryCards } from './summary-cards';
+import { TrendChart } from './trend-chart';
 
-const CHART_LIMIT = 500;
 const PAGE_SIZE = 20;
-
-function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; label: string }) {
-  return (
-    <div className="field">
-      <span>{label}</span>
-      <div className="segmented" role="group" aria-label={label}>
-        {options.map((option) => (
-          <button
-            key={option.value}
-            type="button"
-            className={`btn btn-small${value === option.value ? ' active' : ''}`}
-            aria-pressed={value === option.value}
-            onClick={() => onChange(option.value)}
-          >
-            {option.label}
-          </button>
-        ))}
-      </div>
-    </div>
-  );
-}
 
 export function AggregationsPage() {
   const { t } = useI18n();
   const fmt = useFormat();
-  const chartFormat = useChartFormat();
   const aggregationColumns = useAggregationColumns();
   const { isAdmin } = useAuth();
   const [instanceId, setInstanceId] = useState('');
@@ -76,10 +53,7 @@ export function AggregationsPage() {
 
   const summary = useAggregationSummary();
   const instances = useInstances({});
-  const chartQuery = useAggregations(filter, 1, CHART_LIMIT);
   const tableQuery = useAggregations(filter, page, PAGE_SIZE);
-  const items = chartQuery.data?.data;
-  const series = useMemo(() => toStackedSeries(aggregationsToPoints(items ?? []), mode, 12), [items, mode]);
 
   return (
     <section className="page">
@@ -108,7 +82,7 @@ export function AggregationsPage() {
         <div className="card-header">
           <h2>{t('agg.trend')}</h2>
           <div className="filters">
-            <Segmented
+            <ChartToggle
               label={t('agg.chartMode')}
               value={mode}
               onChange={setMode}
@@ -117,7 +91,7 @@ export function AggregationsPage() {
                 { value: 'instance', label: t('agg.modeInstance') },
               ]}
             />
-            <Segmented
+            <ChartToggle
               label={t('agg.chartType')}
               value={kind}
               onChange={setKind}
@@ -128,9 +102,7 @@ export function AggregationsPage() {
             />
           </div>
         </div>
-        <QueryView query={chartQuery} isEmpty={(d) => d.data.length === 0} empty={t('agg.empty')}>
-          {() => <SeriesChart series={series} kind={series.rows.length === 1 ? 'bar' : kind} format={chartFormat} height={420} testId="aggregations-chart" />}
-        </QueryView>
+        <TrendChart filter={filter} mode={mode} kind={kind === 'bar' ? 'bars' : 'lines'} />
       </section>
 
       <QueryView query={tableQuery} isEmpty={(d) => d.data.length === 0} empty={t('agg.empty')}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Modal } from '../../../components/modal';
 import { ErrorState } from '../../../components/states';
 import { useI18n } from '../../../i18n';
-import { aggregationKeys, storageKeys } from '../../../lib/query-keys';
+import { aggregationKeys, fleetKeys, storageKeys } from '../../../lib/query-keys';
 import { SessionFollower, useSessionFinished } from '../../sessions';
 import { useRunAggregation } from '../api/aggregations';
 
@@ -17,6 +17,7 @@ export function RunAggregationButton() {
   const session = useSessionFinished(sessionId, () => {
     void client.invalidateQueries({ queryKey: aggregationKeys.all });
     void client.invalidateQueries({ queryKey: storageKeys.instanceAggregations() });
+    void client.invalidateQueries({ queryKey: fleetKeys.all });
   });
   const finished = session.data && session.data.status !== 'running';
 

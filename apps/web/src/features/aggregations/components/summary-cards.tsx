@@ -15,6 +15,19 @@ export function SummaryCards({ summary }: { summary: AggregationSummaryResponse[
     { label: t('agg.databases'), value: fmt.number(summary.total_databases), id: 'databases' },
     { label: t('agg.totalSize'), value: fmt.mb(summary.total_size_mb), id: 'total-size' },
     { label: t('agg.growth30d'), value: growth, id: 'growth' },
+    ...(summary.unsized_instances > 0 ? [{ label: t('agg.unsizedInstances'), value: fmt.number(summary.unsized_instances), id: 'unsized' }] : []),
   ];
-  return <StatCards cards={cards} testIdPrefix="summary-" />;
+  return (
+    <>
+      <p className="muted" data-testid="summary-as-of">
+        {summary.latest_date === null ? t('agg.asOfNone') : t('agg.asOf', { date: fmt.date(summary.latest_date) })}
+      </p>
+      <StatCards cards={cards} testIdPrefix="summary-" />
+      {summary.unsized_instances > 0 ? (
+        <p className="muted" data-testid="summary-unsized-hint">
+          {t('agg.unsizedHint')}
+        </p>
+      ) : null}
+    </>
+  );
 }

@@ -11,7 +11,7 @@ const LOGIN_FIELDS = ['username', 'password'] as const;
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { user, login } = useAuth();
+  const { user, login, signedOutBy } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [username, setUsername] = useState('');
@@ -31,7 +31,8 @@ export function LoginPage() {
     ) : null,
   });
 
-  const from = (location.state as { from?: string } | null)?.from ?? '/instances';
+  // The home route picks the first page by role (the fleet for admins).
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (user && !submitting) return <Navigate to={from} replace />;
 
   async function onSubmit(event: FormEvent) {
@@ -58,6 +59,11 @@ export function LoginPage() {
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('app.tagline')}</p>
         <h2>{t('login.title')}</h2>
+        {signedOutBy === 'password-changed' ? (
+          <p className="notice" role="status" data-testid="login-password-changed">
+            {t('login.passwordChanged')}
+          </p>
+        ) : null}
         <TextField
           label={t('login.username')}
           testId="login-username"

@@ -5,6 +5,8 @@ import { tokenStorage } from '../../../lib/token-storage';
 import { login as loginRequest } from '../api/login';
 import { logout as logoutRequest } from '../api/logout';
 
+type SignOutReason = 'logout' | 'expired' | 'password-changed';
+
 export interface AuthValue {
   user: UserResponse | null;
   isAdmin: boolean;
@@ -12,8 +14,10 @@ export interface AuthValue {
   logout: () => void;
   /** The API refused the token: forget it without calling anything. */
   expire: () => void;
+  /** The password was changed: the API has already ended every session of the user, this one included. */
+  passwordChanged: () => void;
   /** Why there is no user: a deliberate logout does not send the next user back to the last page. */
-  signedOutBy: 'logout' | 'expired' | null;
+  signedOutBy: SignOutReason | null;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -21,7 +25,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [user, setUser] = useState<UserResponse | null>(() => (tokenStorage.getToken() ? tokenStorage.getUser() : null));
-  const [signedOutBy, setSignedOutBy] = useState<AuthValue['signedOutBy']>(null);
+  const [signedOutBy, setSignedOutBy] = useState<SignOutReason | null>(null);
 
   const login = useCallback(async (username: string, password: string) => {
     const response = await loginRequest(username, password);
@@ -32,7 +36,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(
-    (reason: 'logout' | 'expired') => {
+    (reason: SignOutReason) => {
       tokenStorage.clear();
       setUser(null);
       setSignedOutBy(reason);
@@ -46,10 +50,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     signOut('logout');
   }, [signOut]);
   const expire = useCallback(() => signOut('expired'), [signOut]);
+  const passwordChanged = useCallback(() => signOut('password-changed'), [signOut]);
 
   const value = useMemo<AuthValue>(
-    () => ({ user, isAdmin: user?.role === 'admin', login, logout, expire, signedOutBy }),
-    [user, login, logout, expire, signedOutBy],
+    () => ({ user, isAdmin: user?.role === 'admin', login, logout, expire, passwordChanged, signedOutBy }),
+    [user, login, logout, expire, passwordChanged, signedOutBy],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,8 +1,10 @@
 import type { DbType } from '@capacity/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient, bodyOf } from '../../../lib/api-client';
+import { ApiError, apiClient, bodyOf } from '../../../lib/api-client';
+import { attachmentName, saveFile } from '../../../lib/download-file';
 import type { CreateInstanceBody, InstanceResponse, InstancesPage } from '../../../lib/api-types';
 import { instanceKeys } from '../../../lib/query-keys';
+import { INSTANCES_PER_PAGE, listQueryOf, type InstancesView } from './instances-view';
 
 export interface InstancesFilter {
   db_type?: DbType | '';
@@ -12,12 +14,29 @@ export interface InstancesFilter {
 /** The body of POST /instances and PATCH /instances/:id, as the form builds it (the document's CreateInstanceDto). */
 export type InstancePayload = Pick<
   CreateInstanceBody,
-  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active'
+  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active' | 'tags' | 'owner_id'
 >;
 
 export async function fetchInstances(filter: InstancesFilter): Promise<InstancesPage> {
   const query = { db_type: filter.db_type || undefined, search: filter.search?.trim() || undefined, per_page: 500 };
   return bodyOf(await apiClient.GET('/api/v1/instances', { params: { query } }));
+}
+
+/** One page of the instances list as the page's view asks for it (sorted and filtered by the API). */
+export async function fetchInstancesPage(view: InstancesView): Promise<InstancesPage> {
+  const query = { ...listQueryOf(view), page: view.page, per_page: INSTANCES_PER_PAGE };
+  return bodyOf(await apiClient.GET('/api/v1/instances', { params: { query } }));
+}
+
+/** Every instance of the view's filters and sort, as the API's CSV, saved as a file. */
+export async function downloadInstancesCsv(view: InstancesView): Promise<void> {
+  const { data, response } = await apiClient.GET('/api/v1/instances', {
+    params: { query: { ...listQueryOf(view), format: 'csv' } },
+    headers: { Accept: 'text/csv' },
+    parseAs: 'blob',
+  });
+  if (!data) throw new ApiError(response.status, `${response.status}: the answer has no body`);
+  saveFile(data, attachmentName(response.headers.get('Content-Disposition'), 'instances.csv'));
 }
 
 export async function fetchInstance(id: number): Promise<InstanceResponse> {
@@ -26,6 +45,13 @@ export async function fetchInstance(id: number): Promise<InstanceResponse> {
 
 export const instancesQuery = (filter: InstancesFilter) =>
   queryOptions({ queryKey: instanceKeys.list(filter), queryFn: () => fetchInstances(filter), placeholderData: (previous) => previous });
+
+export const instancesPageQuery = (view: InstancesView) =>
+  queryOptions({ queryKey: instanceKeys.list({ ...view, view: 'page' }), queryFn: () => fetchInstancesPage(view), placeholderData: (previous) => previous });
+
+export function useInstancesPage(view: InstancesView) {
+  return useQuery(instancesPageQuery(view));
+}
 
 export const instanceQuery = (id: number) => queryOptions({ queryKey: instanceKeys.detail(id), queryFn: () => fetchInstance(id) });
 

@@ -6,6 +6,7 @@ import { tokenStorage } from '../../../lib/token-storage';
 import { apiCalls, apiServer, http } from '../../../testing/api-server';
 import { errorBody, instanceFixture, pagination, userFixture } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { noTableReadings } from '../../../testing/table-handlers';
 import { InstanceDetailPage } from './instance-detail-page';
 
 const ID = '1a2b3c4d-1111-4222-8333-444455556666';
@@ -26,6 +27,7 @@ function mockInstanceApi(latest: () => LatestDatabaseSizeResponse[] = () => []) 
       response(200).json({ database_name: null, points_used: 0, slope_mb_per_day: null, projections: [], enough_history: false, message: 'not enough history' }),
     ),
     http.get('/api/v1/instances/{id}/database-sizes/aggregations', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
+    ...noTableReadings,
   );
 }
 

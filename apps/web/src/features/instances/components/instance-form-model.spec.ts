@@ -1,5 +1,7 @@
 import type { InstanceFormValues } from './instance-form-model';
-import { effectivePort, emptyInstanceForm, toInstancePayload, validateInstanceForm } from './instance-form-model';
+import { INSTANCE_LIMITS } from '@capacity/contracts';
+import { effectivePort, emptyInstanceForm, formFromInstance, parseTags, toInstancePayload, validateInstanceForm } from './instance-form-model';
+import { instanceFixture } from '../../../testing/fixtures';
 
 const valid = (): InstanceFormValues => ({
   ...emptyInstanceForm(),
@@ -69,5 +71,29 @@ describe('toInstancePayload', () => {
   it('trims names and turns empty optional text into null', () => {
     const payload = toInstancePayload({ ...valid(), name: '  a  ', database_name: ' ', description: '' });
     expect(payload).toMatchObject({ name: 'a', database_name: null, description: null, is_active: true });
+  });
+});
+
+describe('tags and owner', () => {
+  it('splits tags at commas, trims them and drops empty and repeated ones', () => {
+    expect(parseTags(' prod, eu-west ,, prod,')).toEqual(['prod', 'eu-west']);
+    expect(parseTags('')).toEqual([]);
+  });
+
+  it('limits the number of tags and the length of each', () => {
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`).join(',');
+    expect(validateInstanceForm({ ...valid(), tags: tags(INSTANCE_LIMITS.tags.maxItems) }).tags).toBeUndefined();
+    expect(validateInstanceForm({ ...valid(), tags: tags(INSTANCE_LIMITS.tags.maxItems + 1) }).tags).toBe('validation.tagsTooMany');
+    expect(validateInstanceForm({ ...valid(), tags: 'x'.repeat(INSTANCE_LIMITS.tags.itemMaxLength + 1) }).tags).toBe('validation.tagTooLong');
+  });
+
+  it('sends the owner as a user id, or null for none', () => {
+    expect(toInstancePayload({ ...valid(), owner_id: '4' }).owner_id).toBe(4);
+    expect(toInstancePayload({ ...valid(), owner_id: '' }).owner_id).toBeNull();
+  });
+
+  it('fills the tags and owner from a stored instance', () => {
+    expect(formFromInstance(instanceFixture({ tags: ['a', 'b'], owner_id: 3 }))).toMatchObject({ tags: 'a, b', owner_id: '3' });
+    expect(formFromInstance(instanceFixture())).toMatchObject({ tags: '', owner_id: '' });
   });
 });

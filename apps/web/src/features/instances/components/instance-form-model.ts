@@ -14,6 +14,10 @@ export interface InstanceFormValues {
   database_name: string;
   description: string;
   is_active: boolean;
+  /** Comma-separated, as typed. */
+  tags: string;
+  /** The owner's user id, '' for none. */
+  owner_id: string;
 }
 
 export type InstanceFormErrors = Partial<Record<keyof InstanceFormValues, MessageKey>>;
@@ -30,6 +34,8 @@ export function limitParams(key: keyof InstanceFormValues): TranslateParams {
     case 'database_name':
     case 'description':
       return { max: INSTANCE_LIMITS[key].maxLength };
+    case 'tags':
+      return { max: INSTANCE_LIMITS.tags.maxItems, length: INSTANCE_LIMITS.tags.itemMaxLength };
     default:
       return {};
   }
@@ -45,6 +51,8 @@ export const emptyInstanceForm = (): InstanceFormValues => ({
   database_name: '',
   description: '',
   is_active: true,
+  tags: '',
+  owner_id: '',
 });
 
 export function formFromInstance(instance: InstanceResponse): InstanceFormValues {
@@ -58,7 +66,14 @@ export function formFromInstance(instance: InstanceResponse): InstanceFormValues
     database_name: instance.database_name ?? '',
     description: instance.description ?? '',
     is_active: instance.is_active,
+    tags: instance.tags.join(', '),
+    owner_id: instance.owner_id === null ? '' : String(instance.owner_id),
   };
+}
+
+/** The tags as the API takes them: split at commas, trimmed, without empty or repeated ones. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
 }
 
 /** The port the API will use: the typed one, or the engine's default when left empty. */
@@ -89,6 +104,10 @@ export function validateInstanceForm(values: InstanceFormValues): InstanceFormEr
   if (values.password.length > INSTANCE_LIMITS.password.maxLength) errors.password = 'validation.passwordTooLong';
   if (values.database_name.trim().length > INSTANCE_LIMITS.database_name.maxLength) errors.database_name = 'validation.databaseNameTooLong';
   if (values.description.trim().length > INSTANCE_LIMITS.description.maxLength) errors.description = 'validation.descriptionTooLong';
+
+  const tags = parseTags(values.tags);
+  if (tags.length > INSTANCE_LIMITS.tags.maxItems) errors.tags = 'validation.tagsTooMany';
+  else if (tags.some((tag) => tag.length > INSTANCE_LIMITS.tags.itemMaxLength)) errors.tags = 'validation.tagTooLong';
   return errors;
 }
 
@@ -104,6 +123,8 @@ export function toInstancePayload(values: InstanceFormValues): InstancePayload {
     database_name: values.database_name.trim() || null,
     description: values.description.trim() || null,
     is_active: values.is_active,
+    tags: parseTags(values.tags),
+    owner_id: values.owner_id ? Number(values.owner_id) : null,
   };
   if (values.password) payload.password = values.password;
   return payload;

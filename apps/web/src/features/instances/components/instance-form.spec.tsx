@@ -3,8 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { INSTANCE_LIMITS } from '@capacity/contracts';
 import { vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
+import { tokenStorage } from '../../../lib/token-storage';
+import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { instanceFixture, userFixture } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { InstanceForm } from './instance-form';
+
+const admin = userFixture({ id: 1, username: 'admin', role: 'admin' });
+const viewer = userFixture({ id: 4, username: 'alice', role: 'viewer' });
+const usersAnswer = () => http.get('/api/v1/users', ({ response }) => response(200).json([admin, viewer]));
 
 describe('InstanceForm', () => {
   it('shows each field error and does not submit an invalid form', async () => {
@@ -39,6 +46,8 @@ describe('InstanceForm', () => {
       database_name: null,
       description: null,
       is_active: true,
+      tags: [],
+      owner_id: null,
     });
   });
 
@@ -70,5 +79,69 @@ describe('InstanceForm', () => {
   it('keeps the banner for an error that names no field of the form', () => {
     renderWithProviders(<InstanceForm onSubmit={vi.fn()} onCancel={() => undefined} error={new ApiError(503, 'the repository database cannot be reached')} />);
     expect(screen.getByRole('alert').textContent).toContain('the repository database cannot be reached');
+  });
+
+  describe('tags and owner (admin)', () => {
+    beforeEach(() => {
+      tokenStorage.save('token', admin);
+      apiServer.use(usersAnswer());
+    });
+
+    it('sends the typed tags, trimmed and without repeats, and the chosen owner', async () => {
+      const onSubmit = vi.fn();
+      renderWithProviders(<InstanceForm onSubmit={onSubmit} onCancel={() => undefined} />);
+      await userEvent.type(screen.getByRole('textbox', { name: 'Name *' }), 'billing');
+      await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Engine *' }), 'postgresql');
+      await userEvent.type(screen.getByRole('textbox', { name: 'Host *' }), 'pg.internal');
+      await userEvent.type(screen.getByRole('textbox', { name: 'Username *' }), 'monitor');
+      await userEvent.type(screen.getByRole('textbox', { name: 'Tags' }), ' prod, eu-west ,, prod');
+      const owner = screen.getByRole('combobox', { name: /^Owner/ });
+      await screen.findByRole('option', { name: 'alice (viewer)' });
+      await userEvent.selectOptions(owner, 'alice (viewer)');
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+      expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ tags: ['prod', 'eu-west'], owner_id: 4 }));
+      expect(apiCalls().filter((call) => call.path === '/api/v1/users')).toHaveLength(1);
+    });
+
+    it('shows the stored tags and owner of an instance and clears the owner with "No owner"', async () => {
+      const onSubmit = vi.fn();
+      const instance = instanceFixture({ tags: ['prod', 'billing'], owner_id: 4 });
+      renderWithProviders(<InstanceForm instance={instance} onSubmit={onSubmit} onCancel={() => undefined} />);
+      expect((screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement).value).toBe('prod, billing');
+      await screen.findByRole('option', { name: 'alice (viewer)' });
+      const owner = screen.getByRole('combobox', { name: /^Owner/ }) as HTMLSelectElement;
+      expect(owner.value).toBe('4');
+      await userEvent.selectOptions(owner, '');
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ tags: ['prod', 'billing'], owner_id: null }));
+    });
+
+    it('refuses more tags than the API takes, quoting the limit', async () => {
+      const onSubmit = vi.fn();
+      renderWithProviders(<InstanceForm instance={instanceFixture()} onSubmit={onSubmit} onCancel={() => undefined} />);
+      const many = Array.from({ length: INSTANCE_LIMITS.tags.maxItems + 1 }, (_, i) => `t${i}`).join(',');
+      await userEvent.click(screen.getByRole('textbox', { name: 'Tags' }));
+      await userEvent.paste(many);
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      expect(screen.getByText(`At most ${INSTANCE_LIMITS.tags.maxItems} tags.`)).toBeTruthy();
+      expect(onSubmit).not.toHaveBeenCalled();
+    });
+
+    it("puts the API's refusal of the owner under the owner field", async () => {
+      const error = new ApiError(400, 'owner_id 99 is not an existing user', ['owner_id']);
+      renderWithProviders(<InstanceForm instance={instanceFixture()} onSubmit={vi.fn()} onCancel={() => undefined} error={error} />);
+      const owner = screen.getByRole('combobox', { name: /^Owner/ });
+      expect(owner.getAttribute('aria-invalid')).toBe('true');
+      expect(document.getElementById(owner.getAttribute('aria-describedby') ?? '')?.textContent).toBe('owner_id 99 is not an existing user');
+      await screen.findByRole('option', { name: 'alice (viewer)' });
+    });
+  });
+
+  it('does not ask a viewer session for the users (GET /users is admin only)', () => {
+    tokenStorage.save('token', viewer);
+    renderWithProviders(<InstanceForm instance={instanceFixture()} onSubmit={vi.fn()} onCancel={() => undefined} />);
+    expect(screen.getByRole('combobox', { name: /^Owner/ })).toBeTruthy();
+    expect(apiCalls()).toHaveLength(0);
   });
 });

@@ -5,6 +5,8 @@ import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
 import { formApiErrors } from '../../../lib/api-error';
 import type { InstanceResponse } from '../../../lib/api-types';
+import { useAuth } from '../../auth';
+import { useUsers } from '../../users';
 import type { InstancePayload } from '../api/instances';
 import {
   emptyInstanceForm,
@@ -18,7 +20,19 @@ import {
 
 type FieldKey = keyof InstanceFormValues;
 
-const FIELD_KEYS: readonly FieldKey[] = ['name', 'db_type', 'host', 'port', 'username', 'password', 'database_name', 'description', 'is_active'];
+const FIELD_KEYS: readonly FieldKey[] = [
+  'name',
+  'db_type',
+  'host',
+  'port',
+  'username',
+  'password',
+  'database_name',
+  'description',
+  'is_active',
+  'tags',
+  'owner_id',
+];
 
 export function InstanceForm({
   instance,
@@ -35,6 +49,9 @@ export function InstanceForm({
   error?: unknown;
 }) {
   const { t } = useI18n();
+  const { isAdmin } = useAuth();
+  // Only an admin may list the users (and only an admin edits instances).
+  const users = useUsers({ enabled: isAdmin });
   const [values, setValues] = useState<InstanceFormValues>(() => (instance ? formFromInstance(instance) : emptyInstanceForm()));
   const [errors, setErrors] = useState<InstanceFormErrors>({});
   const api = formApiErrors(error, FIELD_KEYS);
@@ -69,7 +86,7 @@ export function InstanceForm({
   });
 
   /** The props that tie a text input to its value and its validation message. */
-  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password' | 'database_name') => ({
+  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'tags') => ({
     name: key,
     value: values[key],
     onChange: (value: string) => set(key, value),
@@ -131,6 +148,28 @@ export function InstanceForm({
           {...invalid('description')}
         />
         {fieldError('description')}
+      </label>
+      <TextField label={t('instances.tags')} placeholder={t('instances.tagsHint')} {...textField('tags')} />
+      <label className="field">
+        <span>{t('instances.owner')}</span>
+        <select
+          name="owner_id"
+          data-testid="instance-owner"
+          value={values.owner_id}
+          disabled={users.isPending && isAdmin}
+          onChange={(e) => set('owner_id', e.target.value)}
+          {...invalid('owner_id')}
+        >
+          <option value="">{t('instances.noOwner')}</option>
+          {(users.data ?? []).map((user) => (
+            <option key={user.id} value={String(user.id)}>
+              {user.username} ({t(`role.${user.role}`)})
+            </option>
+          ))}
+        </select>
+        <span className="muted">{t('instances.ownerHint')}</span>
+        {users.isError ? <span className="field-error">{users.error.message}</span> : null}
+        {fieldError('owner_id')}
       </label>
       <label className="field-check">
         <input type="checkbox" name="is_active" checked={values.is_active} onChange={(e) => set('is_active', e.target.checked)} />

@@ -1,19 +1,22 @@
-import type { DbType } from '@capacity/contracts';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { EngineSelect } from '../../../components/engine-select';
+import { DownloadCsvButton } from '../../../components/download-csv-button';
 import { Modal } from '../../../components/modal';
+import { PaginationBar } from '../../../components/pagination-bar';
 import { QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
-import { TextField } from '../../../components/text-field';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import type { InstanceResponse } from '../../../lib/api-types';
 import { useAuth } from '../../auth';
-import { useDeleteInstance, useInstances, useSaveInstance } from '../api/instances';
+import { downloadInstancesCsv, useDeleteInstance, useInstancesPage, useSaveInstance } from '../api/instances';
+import { useInstancesView } from '../hooks/use-instances-view';
 import { CollectNowButton, TestConnectionButton } from './instance-actions';
 import { InstanceForm } from './instance-form';
+import { InstancesFilters } from './instances-filters';
+import { hasFilters } from '../api/instances-view';
+import { sortableColumn } from './sort-header';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; instance: InstanceResponse } | null;
 
@@ -21,10 +24,9 @@ export function InstancesPage() {
   const { t } = useI18n();
   const fmt = useFormat();
   const { isAdmin } = useAuth();
-  const [engine, setEngine] = useState<DbType | ''>('');
-  const [search, setSearch] = useState('');
-  const deferredSearch = useDeferredValue(search);
-  const query = useInstances({ db_type: engine, search: deferredSearch });
+  const { view, setFilter, setSort, setPage } = useInstancesView();
+  // Typing in the search box changes the view at once; the request follows the deferred view.
+  const query = useInstancesPage(useDeferredValue(view));
   const save = useSaveInstance();
   const remove = useDeleteInstance();
   const [editing, setEditing] = useState<Editing>(null);
@@ -44,70 +46,81 @@ export function InstancesPage() {
           </button>
         ) : null}
       </div>
-      <div className="filters">
-        <TextField label={t('instances.filterName')} type="search" name="search" value={search} onChange={setSearch} />
-        <EngineSelect label={t('instances.filterEngine')} name="engine" value={engine} onChange={setEngine} />
-      </div>
+      <InstancesFilters view={view} onChange={setFilter} />
       {remove.isError ? <p className="error-text" role="alert">{remove.error.message}</p> : null}
       <QueryView query={query}>
         {(page) => (
-          <DataTable
-            testId="instances-table"
-            columns={[
-              { label: t('instances.name') },
-              { label: t('instances.engine') },
-              { label: t('instances.host') },
-              { label: t('instances.active') },
-              { label: t('instances.totalSize'), numeric: true },
-              { label: t('instances.databaseCount'), numeric: true },
-              { label: t('instances.lastCollection') },
-              ...(isAdmin ? [{ label: t('common.actions') }] : []),
-            ]}
-          >
-            {page.data.length === 0 ? (
-              <tr>
-                <td colSpan={isAdmin ? 8 : 7} className="state-empty-row" data-testid="instances-empty">
-                  {t('instances.empty')}
-                </td>
-              </tr>
-            ) : null}
-            {page.data.map((instance) => (
-              <tr key={instance.id} data-testid={`instance-row-${instance.name}`}>
-                <td>
-                  <Link to={`/instances/${instance.id}`}>{instance.name}</Link>
-                </td>
-                <td>{t(`engine.${instance.db_type}`)}</td>
-                <td>
-                  {instance.host}:{instance.port}
-                </td>
-                <td>{instance.is_active ? t('common.yes') : t('common.no')}</td>
-                <td className="num">{fmt.bytes(instance.latest_total_size_bytes)}</td>
-                <td className="num">{fmt.number(instance.database_count)}</td>
-                <td>
-                  {instance.last_collected_at ? fmt.dateTime(instance.last_collected_at) : t('common.never')}{' '}
-                  {instance.last_collection_status ? <StatusBadge status={instance.last_collection_status} /> : null}
-                </td>
-                {isAdmin ? (
-                  <td className="actions">
-                    <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
-                    <TestConnectionButton instance={instance} />
-                    <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      onClick={() => {
-                        if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
-                      }}
-                    >
-                      {t('common.delete')}
-                    </button>
+          <>
+            <div className="table-toolbar">
+              <span data-testid="instances-total">{t('instances.count', { count: page.pagination.total })}</span>
+              <DownloadCsvButton testId="instances-csv" download={() => downloadInstancesCsv(view)} />
+            </div>
+            <DataTable
+              testId="instances-table"
+              columns={[
+                sortableColumn(t('instances.name'), 'name', view.sort, setSort),
+                sortableColumn(t('instances.engine'), 'db_type', view.sort, setSort),
+                { label: t('instances.host') },
+                { label: t('instances.active') },
+                sortableColumn(t('instances.totalSize'), 'size', view.sort, setSort, { numeric: true }),
+                sortableColumn(t('instances.growth7d'), 'growth_7d', view.sort, setSort, { numeric: true }),
+                sortableColumn(t('instances.growth7dPercent'), 'growth_7d_percent', view.sort, setSort, { numeric: true }),
+                sortableColumn(t('instances.growth30d'), 'growth_30d', view.sort, setSort, { numeric: true }),
+                sortableColumn(t('instances.growth30dPercent'), 'growth_30d_percent', view.sort, setSort, { numeric: true }),
+                sortableColumn(t('instances.databaseCount'), 'database_count', view.sort, setSort, { numeric: true }),
+                sortableColumn(t('instances.lastCollection'), 'last_collected_at', view.sort, setSort),
+                sortableColumn(t('instances.status'), 'last_status', view.sort, setSort),
+                ...(isAdmin ? [{ label: t('common.actions') }] : []),
+              ]}
+              footer={<PaginationBar pagination={page.pagination} onPage={setPage} />}
+            >
+              {page.data.length === 0 ? (
+                <tr>
+                  <td colSpan={isAdmin ? 13 : 12} className="state-empty-row" data-testid="instances-empty">
+                    {hasFilters(view) ? t('instances.noMatch') : t('instances.empty')}
                   </td>
-                ) : null}
-              </tr>
-            ))}
-          </DataTable>
+                </tr>
+              ) : null}
+              {page.data.map((instance) => (
+                <tr key={instance.id} data-testid={`instance-row-${instance.name}`}>
+                  <td>
+                    <Link to={`/instances/${instance.id}`}>{instance.name}</Link>
+                  </td>
+                  <td>{t(`engine.${instance.db_type}`)}</td>
+                  <td>
+                    {instance.host}:{instance.port}
+                  </td>
+                  <td>{instance.is_active ? t('common.yes') : t('common.no')}</td>
+                  <td className="num" data-testid="instance-size">{fmt.bytes(instance.latest_total_size_bytes)}</td>
+                  <td className="num">{fmt.signedBytes(instance.growth_7d_bytes)}</td>
+                  <td className="num">{fmt.percent(instance.growth_7d_percent)}</td>
+                  <td className="num">{fmt.signedBytes(instance.growth_30d_bytes)}</td>
+                  <td className="num">{fmt.percent(instance.growth_30d_percent)}</td>
+                  <td className="num">{fmt.number(instance.database_count)}</td>
+                  <td>{instance.last_collected_at ? fmt.dateTime(instance.last_collected_at) : t('common.never')}</td>
+                  <td>{instance.last_collection_status ? <StatusBadge status={instance.last_collection_status} /> : null}</td>
+                  {isAdmin ? (
+                    <td className="actions">
+                      <CollectNowButton instance={instance} testId={`collect-now-${instance.name}`} />
+                      <TestConnectionButton instance={instance} />
+                      <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', instance })}>
+                        {t('common.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger"
+                        onClick={() => {
+                          if (window.confirm(t('instances.deleteConfirm', { name: instance.name }))) remove.mutate(instance.id);
+                        }}
+                      >
+                        {t('common.delete')}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </DataTable>
+          </>
         )}
       </QueryView>
       {editing ? (

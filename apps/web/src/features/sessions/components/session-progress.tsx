@@ -1,4 +1,5 @@
 import { DataTable } from '../../../components/data-table';
+import { ProgressBar } from '../../../components/progress-bar';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../components/use-format';
@@ -9,14 +10,6 @@ import { useSession } from '../api/sessions';
 export function progressOf(session: Pick<SessionDetailResponse, 'total_instances' | 'successful_instances' | 'failed_instances'>): number {
   if (!session.total_instances) return 0;
   return Math.round(((session.successful_instances + session.failed_instances) / session.total_instances) * 100);
-}
-
-export function ProgressBar({ percent }: { percent: number }) {
-  return (
-    <div className="progress" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-      <div className="progress-fill" style={{ width: `${percent}%` }} />
-    </div>
-  );
 }
 
 /** Records of one run: one line per instance, with its error when it failed. */
@@ -63,7 +56,7 @@ export function SessionFollower({ sessionId }: { sessionId: string }) {
       <p>
         {t('sessions.status')}: <StatusBadge status={session.status} testId="session-status" />
       </p>
-      <ProgressBar percent={session.status === 'running' ? progressOf(session) : 100} />
+      <ProgressBar percent={session.status === 'running' ? progressOf(session) : 100} label={t('sessions.progressOf', { id: sessionId.slice(0, 8) })} />
       {session.error_message ? <ErrorState error={new Error(session.error_message)} /> : null}
       <SessionRecords session={session} />
     </div>

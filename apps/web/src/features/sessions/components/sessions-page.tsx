@@ -2,6 +2,7 @@ import { SESSION_CATEGORIES, SESSION_STATUSES, type SessionCategory, type Sessio
 import { Fragment, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { PaginationBar } from '../../../components/pagination-bar';
+import { ProgressBar } from '../../../components/progress-bar';
 import { SelectField } from '../../../components/select-field';
 import { ErrorState, Loading, QueryView } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
@@ -9,7 +10,7 @@ import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import type { SessionResponse } from '../../../lib/api-types';
 import { useSession, useSessions } from '../api/sessions';
-import { ProgressBar, progressOf, SessionRecords } from './session-progress';
+import { progressOf, SessionRecords } from './session-progress';
 
 function SessionDetail({ id }: { id: string }) {
   const query = useSession(id);
@@ -24,10 +25,11 @@ function SessionDetail({ id }: { id: string }) {
 }
 
 function Progress({ session }: { session: SessionResponse }) {
+  const { t } = useI18n();
   const percent = session.status === 'running' ? progressOf(session) : 100;
   return (
     <div>
-      <ProgressBar percent={percent} />
+      <ProgressBar percent={percent} label={t('sessions.progressOf', { id: session.session_id.slice(0, 8) })} />
       <span className="muted">
         {session.successful_instances + session.failed_instances}/{session.total_instances}
         {session.failed_instances ? ` (${session.failed_instances} ✗)` : ''}

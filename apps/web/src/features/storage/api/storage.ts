@@ -2,12 +2,14 @@ import type { PeriodType } from '@capacity/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, bodyOf } from '../../../lib/api-client';
 import type {
+  AggregationItem,
   DatabaseSizesResponse,
   ForecastResponse,
   InstanceAggregationsPage,
   InstanceSizesResponse,
   LatestDatabaseSizesResponse,
 } from '../../../lib/api-types';
+import { fetchAllPages, type AllRows } from '../../../lib/fetch-all-pages';
 import { storageKeys } from '../../../lib/query-keys';
 
 export interface HistoryFilter {
@@ -43,9 +45,14 @@ export async function fetchForecast(id: number, databaseName?: string): Promise<
   return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes/forecast', { params: { path: { id }, query } }));
 }
 
-export async function fetchInstanceAggregations(id: number, filter: InstanceAggregationsFilter): Promise<InstanceAggregationsPage> {
-  const query = { ...filter, database_name: filter.database_name || undefined, per_page: 500 };
+export async function fetchInstanceAggregations(id: number, filter: InstanceAggregationsFilter, page: number, perPage: number): Promise<InstanceAggregationsPage> {
+  const query = { ...filter, database_name: filter.database_name || undefined, page, per_page: perPage };
   return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes/aggregations', { params: { path: { id }, query } }));
+}
+
+/** Every aggregation row of the instance for the filter, page after page: an instance with many databases fills more than one. */
+export function fetchAllInstanceAggregations(id: number, filter: InstanceAggregationsFilter): Promise<AllRows<AggregationItem>> {
+  return fetchAllPages((page, perPage) => fetchInstanceAggregations(id, filter, page, perPage));
 }
 
 export const databaseSizesQuery = (id: number, filter: HistoryFilter) =>
@@ -62,7 +69,7 @@ export const forecastQuery = (id: number, databaseName?: string) =>
 export const instanceAggregationsQuery = (id: number, filter: InstanceAggregationsFilter) =>
   queryOptions({
     queryKey: storageKeys.instanceAggregationList(id, filter),
-    queryFn: () => fetchInstanceAggregations(id, filter),
+    queryFn: () => fetchAllInstanceAggregations(id, filter),
     placeholderData: keepPreviousData,
   });
 

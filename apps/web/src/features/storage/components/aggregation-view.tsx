@@ -7,6 +7,7 @@ import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/states';
 import type { InstanceResponse } from '../../../lib/api-types';
 import { addDays, today } from '../../../lib/dates';
+import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import { useInstanceAggregations } from '../api/storage';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
@@ -16,6 +17,7 @@ import { PERIOD_LOOKBACK_DAYS, PeriodSelect } from '../../../components/period-s
 export function AggregationView({ instance, database }: { instance: InstanceResponse; database?: string }) {
   const { t } = useI18n();
   const chartFormat = useChartFormat();
+  const fmt = useFormat();
   const aggregationColumns = useAggregationColumns();
   const [period, setPeriod] = useState<PeriodType>('daily');
   const end = today();
@@ -25,7 +27,7 @@ export function AggregationView({ instance, database }: { instance: InstanceResp
     end_date: end,
     database_name: database,
   });
-  const items = query.data?.data;
+  const items = query.data?.rows;
   const summary = useMemo(() => latestPerDatabase(items ?? []), [items]);
   const series = useMemo(() => toStackedSeries(aggregationsToPoints(items ?? []), 'database', 8), [items]);
 
@@ -35,10 +37,15 @@ export function AggregationView({ instance, database }: { instance: InstanceResp
         <h2>{t('storage.aggregations')}</h2>
         <PeriodSelect value={period} onChange={setPeriod} />
       </div>
-      <QueryView query={query} isEmpty={(page) => page.data.length === 0} empty={t('agg.empty')}>
-        {() => (
+      <QueryView query={query} isEmpty={(all) => all.rows.length === 0} empty={t('agg.empty')}>
+        {(all) => (
           <>
             <h3 className="muted">{t('storage.growth')}</h3>
+            {all.complete ? null : (
+              <p className="notice" role="status" data-testid="aggregation-chart-partial">
+                {t('agg.partial', { shown: fmt.number(all.rows.length), total: fmt.number(all.total) })}
+              </p>
+            )}
             <SeriesChart series={series} kind={period === 'daily' ? 'line' : 'bar'} format={chartFormat} height={280} testId="aggregation-chart" />
             <DataTable
               testId="aggregations-table"

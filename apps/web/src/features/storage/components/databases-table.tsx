@@ -1,18 +1,19 @@
 import { useMemo, useState } from 'react';
 import { useFormat } from '../../../components/use-format';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useI18n } from '../../../i18n';
 import type { LatestDatabaseSizeResponse } from '../../../lib/api-types';
-import { nextSort, sortBy, type SortState } from './sort';
+import { SortableHeader, type SortableColumn } from './sortable-header';
+import { sortBy, type SortState } from './sort';
 
 type Column = 'database_name' | 'size_bytes' | 'data_size_bytes' | 'log_size_bytes' | 'change' | 'collected_at';
 
-const COLUMNS: { key: Column; label: MessageKey; numeric: boolean }[] = [
+const COLUMNS: SortableColumn<Column>[] = [
   { key: 'database_name', label: 'storage.database', numeric: false },
   { key: 'size_bytes', label: 'storage.size', numeric: true },
   { key: 'data_size_bytes', label: 'storage.dataSize', numeric: true },
   { key: 'log_size_bytes', label: 'storage.logSize', numeric: true },
   { key: 'change', label: 'storage.change7d', numeric: true },
-  { key: 'collected_at', label: 'storage.collectedAt', numeric: false },
+  { key: 'collected_at', label: 'storage.collectedAt', numeric: false, firstDirection: 'desc' },
 ];
 
 /** The size cell: "unknown" (null: not readable) or the size, marked "estimate" for statistics readings. */
@@ -68,22 +69,7 @@ export function DatabasesTable({
   return (
     <div className="table-wrap">
       <table className="table" data-testid="databases-table">
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th
-                key={column.key}
-                className={column.numeric ? 'num' : undefined}
-                aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-              >
-                <button type="button" className="sort" onClick={() => setSort(nextSort(sort, column.key))}>
-                  {t(column.label)}
-                  {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <SortableHeader columns={COLUMNS} sort={sort} onSort={setSort} />
         <tbody>
           {sorted.map((row) => {
             const change = changes.get(row.database_name) ?? null;

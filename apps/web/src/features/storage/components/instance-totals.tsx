@@ -17,10 +17,12 @@ export function InstanceTotals({ reading, dbType }: { reading: InstanceSizeStatP
   const { t } = useI18n();
   const fmt = useFormat();
   const log = reading.log_size_bytes === null ? <span className="muted">{t('storage.instanceLogUnknown')}</span> : fmt.bytes(reading.log_size_bytes);
+  // A database size that could not be read leaves the databases and the total unknown, never a partial sum.
+  const unknown = <span className="muted">{t('storage.instanceTotalUnknown')}</span>;
   const cards = [
-    { id: 'databases', label: t('storage.instanceDatabases'), value: fmt.bytes(reading.data_size_bytes) },
+    { id: 'databases', label: t('storage.instanceDatabases'), value: reading.data_size_bytes === null ? unknown : fmt.bytes(reading.data_size_bytes) },
     { id: 'log', label: t(LOG_LABEL[dbType]), value: log },
-    { id: 'total', label: t('storage.instanceTotal'), value: fmt.bytes(reading.total_size_bytes) },
+    { id: 'total', label: t('storage.instanceTotal'), value: reading.total_size_bytes === null ? unknown : fmt.bytes(reading.total_size_bytes) },
   ];
   return <StatCards cards={cards} testIdPrefix="instance-" testId="instance-totals" />;
 }

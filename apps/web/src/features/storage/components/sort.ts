@@ -18,7 +18,8 @@ export function sortBy<T, K extends string>(rows: T[], sort: SortState<K>, value
   });
 }
 
-export function nextSort<K extends string>(current: SortState<K>, key: K): SortState<K> {
+/** A second click on the column turns its direction; a new column starts in its own first direction. */
+export function nextSort<K extends string>(current: SortState<K>, key: K, firstDirection: SortDirection): SortState<K> {
   if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
-  return { key, direction: key === 'database_name' ? 'asc' : 'desc' };
+  return { key, direction: firstDirection };
 }

@@ -5,6 +5,7 @@ import { addDays, today } from '../../../lib/dates';
 import { apiCalls, apiServer, http } from '../../../testing/api-server';
 import { errorBody, instanceFixture, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { noTableReadings } from '../../../testing/table-handlers';
 import { StorageTab } from './storage-tab';
 
 const MIB = 1024 * 1024;
@@ -47,10 +48,11 @@ const reading = (offset: number, log_size_bytes: number | null): InstanceSizeSta
   database_count: 2,
 });
 
-function mockStorageApi(log: number | null = 16 * MIB) {
+function mockStorageApi(log: number | null = 16 * MIB, instanceReading: InstanceSizeStatPoint = reading(0, log)) {
   apiServer.use(
+    ...noTableReadings,
     http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) =>
-      response(200).json({ data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)], instance: reading(0, log) }),
+      response(200).json({ data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)], instance: instanceReading }),
     ),
     http.get('/api/v1/instances/{id}/instance-sizes', ({ response }) => response(200).json({ data: [reading(-1, log), reading(0, log)] })),
     http.get('/api/v1/instances/{id}/database-sizes', ({ response }) =>
@@ -143,6 +145,26 @@ describe('StorageTab', () => {
     expect(within(within(totals).getByTestId('instance-total')).getByText('40 MB')).toBeTruthy();
   });
 
+  it('says why the instance total is unknown when a database size could not be read', async () => {
+    mockStorageApi(16 * MIB, { ...reading(0, 16 * MIB), total_size_bytes: null, total_size_mb: null, data_size_bytes: null, data_size_mb: null });
+    renderWithProviders(<StorageTab instance={instance} />);
+    const totals = await screen.findByTestId('instance-totals');
+    const total = within(totals).getByTestId('instance-total');
+    expect(total.textContent).toContain('unknown: the size of a database could not be read (see the collection record)');
+    expect(total.textContent).not.toMatch(/\d+ (B|MB)/);
+    expect(within(totals).getByTestId('instance-databases').textContent).toContain('unknown');
+    expect(within(within(totals).getByTestId('instance-log')).getByText('16 MB')).toBeTruthy();
+  });
+
+  it('lists the top tables of the largest database', async () => {
+    mockStorageApi();
+    renderWithProviders(<StorageTab instance={instance} />);
+    const section = await screen.findByTestId('top-tables-section');
+    expect(await within(section).findByText(/No table readings for this database yet/)).toBeTruthy();
+    expect((within(section).getByTestId('top-tables-database') as HTMLSelectElement).value).toBe('orders');
+    expect(callsTo('/databases/orders/tables')).toHaveLength(1);
+  });
+
   it('sorts the databases table by a column', async () => {
     mockStorageApi();
     renderWithProviders(<StorageTab instance={instance} />);
@@ -164,6 +186,7 @@ describe('StorageTab', () => {
 
   it('shows the API message when the history cannot be read', async () => {
     apiServer.use(
+      ...noTableReadings,
       http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) => response(200).json({ data: [], instance: null })),
       http.get('/api/v1/instances/{id}/database-sizes', ({ response }) =>
         response(400).json(errorBody(400, 'Bad Request', ['end_date must not be before start_date'], ['end_date'])),

@@ -12,11 +12,12 @@ import { AggregationView } from './aggregation-view';
 import { DatabasesTable } from './databases-table';
 import { instanceLogPoints, instanceTotalSeries } from './instance-series';
 import { InstanceTotals, LOG_LABEL } from './instance-totals';
+import { TopTablesSection } from './top-tables-section';
 import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
 
 type Mode = 'total' | 'stacked';
 
-/** The instance's Storage tab: size trend with forecast, databases table, aggregated statistics. */
+/** The instance's Storage tab: size trend with forecast, databases table, a database's largest tables, aggregated statistics. */
 export function StorageTab({ instance }: { instance: InstanceResponse }) {
   const { t } = useI18n();
   const chartFormat = useChartFormat();
@@ -119,6 +120,9 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
           )}
         </QueryView>
       </section>
+
+      {/* Failed latest sizes: the databases card above shows the error; here there is nothing to pick from. */}
+      <TopTablesSection instanceId={instance.id} databases={latest.isError ? [] : latest.data?.data} />
 
       <AggregationView instance={instance} database={database || undefined} />
     </div>

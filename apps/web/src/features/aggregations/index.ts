@@ -1,0 +1,2 @@
+export { SummaryCards } from './components/summary-cards';
+export { useAggregationSummary } from './api/aggregations';

@@ -1,0 +1,1 @@
+export { usersQuery, useUsers } from './api/users';
