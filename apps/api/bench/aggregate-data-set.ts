@@ -19,11 +19,11 @@ export async function createDataSetPartitions(dataSource: DataSource, first: str
   for (const table of STATS_TABLES) for (const month of months) await partitions.createMonthPartition(table, month);
 }
 
-/** `bench-0001` …: a quarter of each engine, every tenth inactive. */
+/** `bench-0001` … (`bench-00001` … from 10,000 on: names are unique): a quarter of each engine, every tenth inactive. */
 export async function insertDataSetInstances(dataSource: DataSource, shape: DataSetShape): Promise<void> {
   await dataSource.query(
     `INSERT INTO instances (name, db_type, host, port, username, is_active)
-     SELECT 'bench-' || lpad(i::text, 4, '0'), (ARRAY['postgresql','mysql','sqlserver','oracle'])[1 + i % 4], 'h', 5432, 'u', i % 10 <> 0
+     SELECT 'bench-' || lpad(i::text, greatest(4, length($1::text)), '0'), (ARRAY['postgresql','mysql','sqlserver','oracle'])[1 + i % 4], 'h', 5432, 'u', i % 10 <> 0
      FROM generate_series(1, $1::int) i`,
     [shape.instances],
   );

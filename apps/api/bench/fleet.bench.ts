@@ -1,10 +1,12 @@
 /**
  * npm run bench:fleet — the fleet endpoints over the bench:aggregate data set (1,000 instances × 20 databases × 365 days
  * of daily stats, aggregated) in a throwaway database on the local PostgreSQL (BENCH_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres): p50/p95 of the fleet series (daily 30 days, monthly 12 months, top 10),
- * the rankings (growth over 30 days, database level) and /aggregations/summary, for one client and for 20 concurrent
- * clients (autocannon in a child process against the real Nest app).
- * BENCH_INSTANCES / BENCH_DAYS shrink the data set; BENCH_KEEP=1 keeps the database, BENCH_REUSE=1 runs on a kept one.
+ * postgres://postgres@127.0.0.1:5432/postgres): p50/p95 of the instances list (page 1 by size and by 30-day growth),
+ * the fleet series (daily 30 days, monthly 12 months, top 10), the rankings (growth over 30 days, database level) and
+ * /aggregations/summary, for one client and for 20 concurrent clients (autocannon in a child process against the real
+ * Nest app); and the CSV export of 100,000 aggregation rows (time, and peak RSS growth of this process, which runs the API).
+ * BENCH_INSTANCES / BENCH_DAYS size the data set (BENCH_INSTANCES=10000: 90 days unless BENCH_DAYS says otherwise);
+ * BENCH_DATABASE names the bench database (default capacity_bench_fleet); BENCH_KEEP=1 keeps it, BENCH_REUSE=1 runs on a kept one.
  */
 import { addDays, addMonthsToDate, periodStart } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
@@ -31,9 +33,15 @@ import { appTestingModule } from '../src/test-support/app-testing-module';
 
 const run = promisify(execFile);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = 'capacity_bench_fleet';
+const DATABASE = process.env.BENCH_DATABASE ?? 'capacity_bench_fleet';
 const SHAPE = { instances: Number(process.env.BENCH_INSTANCES ?? 1000), databases: 20 };
-const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+/** A full year of 10,000 instances is 73 M readings: the large run keeps a shorter history by default. */
+const LARGE_FLEET = 5000;
+const DAYS = Number(process.env.BENCH_DAYS ?? (SHAPE.instances >= LARGE_FLEET ? 90 : 365));
+/** The export reads one engine (a quarter of the instances) over as many days as make 100,000 daily rows. */
+const CSV_ROWS = 100_000;
+const CSV_TARGET = { ms: 3000, rssMb: 100 };
+const CSV_RUNS = 3;
 const CLIENTS = 20;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SINGLE_REQUESTS = 40;
@@ -44,6 +52,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const mark = (value: number, target: number) => `${value.toFixed(1)} ms${value < target ? '' : ` (over the ${target} ms target)`}`;
+const MB = 1024 * 1024;
+
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE)) throw new Error(`BENCH_DATABASE must be a plain lower-case identifier, not ${JSON.stringify(DATABASE)}`);
 
 /** The data set, built and aggregated in a fresh database (or a kept one reused). */
 async function prepare(first: string, last: string): Promise<string> {
@@ -100,12 +111,50 @@ async function single(url: string, token: string): Promise<{ p50: number; p95: n
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
+/** One CSV download from a child process (the client's memory is not the API's): its time, data lines and bytes. */
+async function download(url: string, token: string): Promise<{ ms: number; rows: number; bytes: number }> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'run.cjs'), join(__dirname, 'http-download.ts'), JSON.stringify({ url, token })]);
+  return JSON.parse(stdout) as { ms: number; rows: number; bytes: number };
+}
+
+/**
+ * The CSV export of ~100,000 aggregation rows, CSV_RUNS times: the times (from the client's request to its last byte),
+ * and the peak RSS of this process (the API) above the RSS before the first run, sampled every 10 ms.
+ */
+async function csvExport(baseUrl: string, token: string, last: string): Promise<void> {
+  const engineInstances = Math.floor(SHAPE.instances / 4);
+  const days = Math.min(DAYS, Math.max(1, Math.ceil(CSV_ROWS / (engineInstances * SHAPE.databases))));
+  const url = `${baseUrl}/aggregations?format=csv&period_type=daily&db_type=postgresql&start_date=${addDays(last, -(days - 1))}&end_date=${last}`;
+  const baseline = process.memoryUsage.rss();
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const runs: { ms: number; rows: number; bytes: number }[] = [];
+  try {
+    for (let i = 0; i < CSV_RUNS; i++) runs.push(await download(url, token));
+  } finally {
+    clearInterval(sampler);
+  }
+  peak = Math.max(peak, process.memoryUsage.rss());
+  const slowest = Math.max(...runs.map((r) => r.ms));
+  const growthMb = (peak - baseline) / MB;
+  console.log(
+    `GET /aggregations as CSV, ${runs[0].rows.toLocaleString('en-US')} daily rows (${days} days × ${engineInstances} postgresql instances × ${SHAPE.databases} databases, ` +
+      `${(runs[0].bytes / MB).toFixed(1)} MB): ${runs.map((r) => seconds(r.ms)).join(', ')}` +
+      `${slowest < CSV_TARGET.ms ? '' : ` (over the ${CSV_TARGET.ms / 1000} s target)`}; ` +
+      `peak RSS growth ${growthMb.toFixed(1)} MB${growthMb < CSV_TARGET.rssMb ? '' : ` (over the ${CSV_TARGET.rssMb} MB target)`} ` +
+      `(RSS ${(baseline / MB).toFixed(0)} → ${(peak / MB).toFixed(0)} MB)  [load ${load()}]`,
+  );
+}
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const today = new Date().toISOString().slice(0, 10);
   const last = addDays(today, -1);
   const first = addDays(last, -(DAYS - 1));
   console.log(`data set: ${SHAPE.instances} instances × ${SHAPE.databases} databases × ${DAYS} days (${first} … ${last}) = ${(SHAPE.instances * SHAPE.databases * DAYS).toLocaleString('en-US')} database rows`);
+  if (DAYS < 365) {
+    console.log(`shorter history: ${DAYS} days, not the full year${process.env.BENCH_DAYS ? ' (BENCH_DAYS)' : ` (the default at ${LARGE_FLEET}+ instances; BENCH_DAYS to change)`}: the monthly 12-month series reads only the months with data`);
+  }
   const url = await prepare(first, last);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'capacity-bench-'));
@@ -132,8 +181,13 @@ async function main(): Promise<void> {
   });
   const { access_token: token } = (await login.json()) as { access_token: string };
 
+  // First, on a quiet process: the RSS growth is the export's, not the load runs' heap.
+  await csvExport(baseUrl, token, last);
+
   const monthly = periodStart('monthly', addMonthsToDate(last, -11));
   const endpoints: [string, string, boolean][] = [
+    ['instances, page 1 by size', '/instances?sort=-size', true],
+    ['instances, page 1 by 30-day growth', '/instances?sort=-growth_30d', true],
     ['fleet series, daily 30 days, top 10 instances', `/fleet/series?period_type=daily&start_date=${addDays(last, -29)}&end_date=${last}&top=10`, true],
     ['fleet series, monthly 12 months, top 10 instances', `/fleet/series?period_type=monthly&start_date=${monthly}&end_date=${last}&top=10`, true],
     ['fleet rankings, growth 30 days, database level', '/fleet/rankings?metric=growth_bytes&window_days=30&level=database', true],

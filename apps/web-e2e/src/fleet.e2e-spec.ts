@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, E2E_ADMIN_PASSWORD, OUTPUT_DIR, startApi, type RunningApi } from './support/api-server';
+import { seriousAxeViolations } from './support/axe';
 import { hasChromium, launchChromium } from './support/browser';
 
 const INSTANCES = 600;
@@ -63,8 +64,9 @@ describe.runIf(hasChromium)('the Fleet page in Chromium with 600 instances (buil
   let api: RunningApi;
   let browser: Browser;
 
-  async function openLoggedIn(url: string): Promise<Page> {
+  async function openLoggedIn(url: string, locale = 'en'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    await context.addInitScript((chosen) => localStorage.setItem('capacity.locale', chosen), locale);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(url);
@@ -127,6 +129,16 @@ describe.runIf(hasChromium)('the Fleet page in Chromium with 600 instances (buil
     expect(await page.getByTestId('fleet-rankings').locator('.pagination span').textContent()).toMatch(/^Page 1 of (6\d|[7-9]\d)$/);
     await page.screenshot({ path: join(OUTPUT_DIR, 'fleet-01-default.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violation, in either locale', async () => {
+    for (const locale of ['en', 'zh-CN']) {
+      const page = await openLoggedIn(`${api.baseUrl}/fleet`, locale);
+      await page.getByTestId('rankings-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('fleet-growth-chart').locator('.recharts-legend-item').first().waitFor();
+      expect({ locale, violations: await seriousAxeViolations(page) }).toEqual({ locale, violations: [] });
+      await page.context().close();
+    }
   });
 
   it('reproduces a view from its shared URL: group, top N, chart mode, metric, level and page', async () => {

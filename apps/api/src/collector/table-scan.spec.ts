@@ -1,5 +1,5 @@
 import type { CollectedDatabase, CollectedTable } from './collector.types';
-import { databasesToScan, largestTables, scanOrWarn, unscannedWarning } from './table-scan';
+import { databasesToScan, largestTables, namesToScan, scanOrWarn, TableScanTally, unscannedWarning } from './table-scan';
 
 const db = (name: string, sizeBytes: number | null): CollectedDatabase => ({ name, sizeBytes, dataSizeBytes: sizeBytes, logSizeBytes: null, sizeSource: sizeBytes === null ? null : 'files' });
 const table = (name: string, totalBytes: number, schema = 'public'): CollectedTable => ({
@@ -31,6 +31,36 @@ describe('table scan helpers', () => {
     const warnings: string[] = [];
     expect(await scanOrWarn(warnings, () => Promise.reject(new Error('permission denied for table x')))).toBeUndefined();
     expect(warnings).toEqual(['top tables not collected: permission denied for table x']);
+  });
+
+  it('puts the cap warning of the names to scan in the warnings', () => {
+    const warnings: string[] = [];
+    expect(namesToScan([db('a', 10), db('b', 30)], 5, warnings)).toEqual(['b', 'a']);
+    expect(warnings).toEqual([]);
+    expect(namesToScan([db('a', 10), db('b', 30)], 1, warnings)).toEqual(['b']);
+    expect(warnings).toEqual([expect.stringContaining('COLLECT_TABLES_MAX_DATABASES=1')]);
+  });
+
+  it('tallies the databases read, a failed one as a warning naming it', async () => {
+    const warnings: string[] = [];
+    const tally = new TableScanTally(new AbortController().signal, warnings);
+    await tally.read('a', () => Promise.resolve([table('t1', 10)]));
+    await tally.read('b', () => Promise.reject(new Error('permission denied')));
+    expect(tally.result()).toEqual({ databases: ['a'], tables: [table('t1', 10)] });
+    expect(warnings).toEqual(['top tables of database "b" not collected: permission denied']);
+  });
+
+  it('tallies the databases a spent budget stopped in one warning at the end', async () => {
+    const warnings: string[] = [];
+    const budget = new AbortController();
+    const tally = new TableScanTally(budget.signal, warnings);
+    await tally.read('a', () => Promise.resolve([table('t1', 10)]));
+    budget.abort(new Error('time budget spent'));
+    await tally.read('b', () => Promise.reject(budget.signal.reason));
+    await tally.read('c', () => Promise.reject(budget.signal.reason));
+    expect(warnings).toEqual([]);
+    expect(tally.result().databases).toEqual(['a']);
+    expect(warnings).toEqual([unscannedWarning(['b', 'c'])]);
   });
 
   it('names the databases a spent budget left unscanned', () => {

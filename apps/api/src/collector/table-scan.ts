@@ -17,6 +17,13 @@ export function databasesToScan(databases: readonly CollectedDatabase[], max: nu
   };
 }
 
+/** databasesToScan's names; its warning, when there is one, goes to `warnings`. */
+export function namesToScan(databases: readonly CollectedDatabase[], max: number, warnings: string[]): string[] {
+  const { names, warning } = databasesToScan(databases, max);
+  if (warning) warnings.push(warning);
+  return names;
+}
+
 /** The TOP_TABLES_PER_DATABASE largest of one database's tables, largest first (ties by schema, then name). */
 export function largestTables(tables: readonly CollectedTable[], limit = TOP_TABLES_PER_DATABASE): CollectedTable[] {
   return [...tables]
@@ -47,5 +54,36 @@ export async function scanOrWarn(warnings: string[], scan: () => Promise<Collect
   } catch (error) {
     warnings.push(`top tables not collected: ${errorMessage(error)}`);
     return undefined;
+  }
+}
+
+/**
+ * Gathers a scan that reads one database at a time: the tables read and the databases reached; a database that fails
+ * is a warning naming it, one the budget ran out on is named in the one warning of `result()`.
+ */
+export class TableScanTally {
+  private readonly scanned: string[] = [];
+  private readonly unscanned: string[] = [];
+  private readonly tables: CollectedTable[] = [];
+
+  constructor(
+    private readonly budget: AbortSignal,
+    private readonly warnings: string[],
+  ) {}
+
+  async read(database: string, tablesOf: () => Promise<CollectedTable[]>): Promise<void> {
+    try {
+      this.tables.push(...(await tablesOf()));
+      this.scanned.push(database);
+    } catch (error) {
+      if (this.budget.aborted) this.unscanned.push(database);
+      else this.warnings.push(tableScanWarning(database, error));
+    }
+  }
+
+  result(): CollectedTables {
+    const late = unscannedWarning(this.unscanned);
+    if (late) this.warnings.push(late);
+    return { databases: this.scanned, tables: this.tables };
   }
 }

@@ -8,10 +8,15 @@ import {
   type FleetChangesResponse,
   type FleetRankingsResponse,
 } from '@capacity/contracts';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
+import type { Request } from 'express';
 import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
+import { ApiOkJsonOrCsvResponse } from '../common/csv/api-csv';
+import { csvFile } from '../common/csv/csv-file';
+import { wantsCsv } from '../common/csv/wants-csv';
+import { RANKING_CSV_COLUMNS } from './fleet-csv';
 import { FleetChangesService } from './fleet-changes.service';
 import { FleetRankingsService } from './fleet-rankings.service';
 import { FleetSeriesService } from './fleet-series.service';
@@ -51,9 +56,14 @@ export class FleetController {
       'growth_bytes / growth_percent list what grew, shrink what shrank, size everything read that day; ties in instance id then ' +
       `database name order. ${VIEWER_SCOPE}`,
   })
-  @ApiPaginatedOkResponse(FleetRankingItem)
+  @ApiOkJsonOrCsvResponse({ paginated: FleetRankingItem }, 'A page of the ranking')
   @ApiErrorResponses(400, 401, 503)
-  rankings(@Query() query: FleetRankingsQueryDto, @CurrentUser() user: AuthUser): Promise<FleetRankingsResponse> {
+  async rankings(
+    @Query() query: FleetRankingsQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ): Promise<FleetRankingsResponse | StreamableFile> {
+    if (wantsCsv(request, query.format)) return csvFile('fleet-rankings.csv', RANKING_CSV_COLUMNS, this.rankingsService.exportRankings(user, query));
     return this.rankingsService.rankings(user, query);
   }
 

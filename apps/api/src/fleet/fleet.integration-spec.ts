@@ -1,4 +1,5 @@
 import { addDays, todayIn, type FleetChangeItem, type FleetGroupBy, type FleetRankingItem, type FleetSeries } from '@capacity/contracts';
+import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 
@@ -308,6 +309,86 @@ describe('fleet API on PostgreSQL', () => {
       expect(tagged.map((item) => item.instance.id).sort((a, b) => a - b)).toEqual(eu.filter((id) => id !== byOrdinal(8)).sort((a, b) => a - b));
       const named = await allItems<FleetRankingItem>('rankings', { metric: 'size', window_days: 1, database_name: 'DB_N' });
       expect(named).toEqual([expect.objectContaining({ instance: expect.objectContaining({ id: byOrdinal(5) }), database_name: 'db_new', size_then_bytes: null, size_now_bytes: 777000, change_bytes: null })]);
+    });
+  });
+
+  describe('database name filter', () => {
+    it('takes % and _ literally, in rankings, changes and series', async () => {
+      // As LIKE wildcards, 'b%1' and 'd_' would match db_1 (and every db_*).
+      for (const database_name of ['b%1', 'd_']) {
+        expect((await get('rankings', { metric: 'size', window_days: 1, database_name }).expect(200)).body.pagination.total).toBe(0);
+        expect((await get('changes', { threshold_percent: 0, database_name }).expect(200)).body.pagination.total).toBe(0);
+        const series = (await get('series', { period_type: 'daily', start_date: DAILY.start, end_date: DAILY.end, database_name }).expect(200)).body.data as FleetSeries;
+        expect(series.total).toEqual([]);
+      }
+      const underscored = await allItems<FleetRankingItem>('rankings', { metric: 'size', window_days: 1, database_name: 'B_1' });
+      expect(new Set(underscored.map((item) => item.database_name))).toEqual(new Set(['db_1']));
+      expect(underscored.length).toBeGreaterThan(500);
+    });
+  });
+
+  describe('GET /fleet/rankings as CSV', () => {
+    type Line = Record<string, string>;
+    const HEADER = ['rank', 'instance_id', 'instance_name', 'db_type', 'database_name', 'date_then', 'date_now', 'size_then_bytes', 'size_then_mb',
+      'size_now_bytes', 'size_now_mb', 'change_bytes', 'change_mb', 'change_percent'];
+    const cell = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+    const parseCsv = (text: string): Line[] => parse(text, { bom: true, columns: true });
+    const line = (item: FleetRankingItem): Line => ({
+      rank: cell(item.rank),
+      instance_id: cell(item.instance.id),
+      instance_name: item.instance.name,
+      db_type: item.instance.db_type,
+      database_name: cell(item.database_name),
+      date_then: item.date_then,
+      date_now: item.date_now,
+      size_then_bytes: cell(item.size_then_bytes),
+      size_then_mb: cell(item.size_then_mb),
+      size_now_bytes: cell(item.size_now_bytes),
+      size_now_mb: cell(item.size_now_mb),
+      change_bytes: cell(item.change_bytes),
+      change_mb: cell(item.change_mb),
+      change_percent: cell(item.change_percent),
+    });
+
+    it('exports every row of the ranking (not one page), as the JSON pages have them, with a BOM', async () => {
+      const query = { metric: 'growth_bytes', window_days: 30 };
+      const items = await allItems<FleetRankingItem>('rankings', query);
+      expect(items.length).toBeGreaterThan(500);
+      const res = await get('rankings', { ...query, format: 'csv', page: 2, per_page: 5 }).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="fleet-rankings\.csv"/);
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      expect(res.text.slice(1, res.text.indexOf('\r\n'))).toBe(HEADER.join(','));
+      expect(parseCsv(res.text)).toEqual(items.map(line));
+    });
+
+    it('applies the filters for Accept: text/csv (instance level, engine, tag; database substring)', async () => {
+      const queries: Record<string, string | number>[] = [
+        { level: 'instance', metric: 'shrink', window_days: 7, db_type: 'oracle', tag: 'prod' },
+        { metric: 'size', window_days: 1, database_name: 'B_1' },
+      ];
+      for (const query of queries) {
+        const items = await allItems<FleetRankingItem>('rankings', query);
+        expect(items.length).toBeGreaterThan(0);
+        const res = await get('rankings', query).set('Accept', 'text/csv').expect(200);
+        expect(parseCsv(res.text)).toEqual(items.map(line));
+      }
+    });
+
+    it("exports a viewer only its instances' rows, and a viewer without instances the header alone", async () => {
+      const query = { metric: 'size', window_days: 7 };
+      const res = await get('rankings', { ...query, format: 'csv' }, viewer.token).expect(200);
+      const lines = parseCsv(res.text);
+      expect(new Set(lines.map((row) => Number(row.instance_id)))).toEqual(new Set(viewerIds));
+      expect(lines).toEqual((await allItems<FleetRankingItem>('rankings', query, viewer.token)).map(line));
+      const lonely = await t.loginAs('viewer', 'lonely-csv');
+      const empty = await get('rankings', { ...query, format: 'csv' }, lonely.token).expect(200);
+      expect(empty.text).toBe(`\ufeff${HEADER.join(',')}\r\n`);
+    });
+
+    it('answers 400 naming the field before any CSV', async () => {
+      expect((await get('rankings', { format: 'xlsx' }).expect(400)).body.fields).toEqual(['format']);
+      expect((await get('rankings', { format: 'csv', level: 'instance', database_name: 'db' }).expect(400)).body.fields).toEqual(['database_name']);
     });
   });
 

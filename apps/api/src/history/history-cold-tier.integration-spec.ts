@@ -1,4 +1,4 @@
-import type { PeriodType, StatsTable, YearMonth } from '@capacity/contracts';
+import type { AggregationItem, AggregationsResponse, PeriodType, StatsTable, YearMonth } from '@capacity/contracts';
 import type { DataSource } from 'typeorm';
 import { AggregationService } from '../aggregation/aggregation.service';
 import type { AuthUser } from '../auth/roles.decorator';
@@ -51,6 +51,12 @@ function asColdRow(raw: Record<string, unknown>): Record<string, unknown> {
     else row[key] = value;
   }
   return row;
+}
+
+async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
 }
 
 describe('history reads through the cold tier', () => {
@@ -123,6 +129,8 @@ describe('history reads through the cold tier', () => {
       ['cross-instance, admin, page 3', (s) => s.crossAggregations(admin, { page: 3, per_page: 25, period_type: 'daily' })],
       ['cross-instance by db type and dates', (s) => s.crossAggregations(admin, { page: 1, per_page: 500, db_type: 'oracle', start_date: '2026-10-01', end_date: '2026-10-31' })],
       ['cross-instance, viewer, all period types', (s) => s.crossAggregations(viewer, { page: 2, per_page: 50 })],
+      ['cross-instance by a database name substring, any case', (s) => s.crossAggregations(admin, { page: 1, per_page: 500, period_type: 'daily', database_name: 'A' })],
+      ['cross-instance export by a database name substring', (s) => collect(s.crossAggregationsExport(admin, { page: 1, per_page: 20, period_type: 'weekly', database_name: 'udi' }))],
       ['monthly trends', (s) => s.trends(admin, one, { period_type: 'monthly', months: 120 })],
       ['weekly trends', (s) => s.trends(admin, two, { period_type: 'weekly', months: 120 })],
       ['daily trends', (s) => s.trends(admin, one, { period_type: 'daily', months: 120 })],
@@ -134,6 +142,10 @@ describe('history reads through the cold tier', () => {
   it('answers exactly as with every row hot after October moved to the cold tier', async () => {
     const before: unknown[] = [];
     for (const [, run] of queries()) before.push(await run(hot));
+    const answerOf = (prefix: string) => before[queries().findIndex(([name]) => name.startsWith(prefix))];
+    const databases = (items: AggregationItem[]) => new Set(items.map((item) => item.database_name));
+    expect(databases((answerOf('cross-instance by a database name') as AggregationsResponse).data)).toEqual(new Set(['app', 'Audit', 'zeta']));
+    expect(databases(answerOf('cross-instance export by a database name') as AggregationItem[])).toEqual(new Set(['Audit']));
 
     for (const table of ['database_size_stats', 'instance_size_stats', 'database_size_aggregations', 'instance_size_aggregations'] as const) {
       const column = DATE_COLUMN[table];

@@ -1,4 +1,5 @@
 import { addMonthsToDate, todayIn } from '@capacity/contracts';
+import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { createInstance, insertDatabaseStats, insertInstanceStats, type DatabaseStatRow } from '../test-support/factories';
@@ -190,6 +191,29 @@ describe('history and aggregation API', () => {
       expect(mysql.body.data[0]).toMatchObject({ instance: { id: b.id, name: 'bravo', db_type: 'mysql' }, database_name: 'shop', period_type: 'monthly', period_start: '2026-10-01' });
       const one = await get(`/aggregations?instance_id=${c.id}&database_name=lin&period_type=quarterly`).expect(200);
       expect(one.body.data).toEqual([expect.objectContaining({ period_start: '2026-10-01', period_end: '2026-12-31', statistics: expect.objectContaining({ avg_size_mb: 213.5 }) })]);
+    });
+
+    it('filters by a case-insensitive substring of the database name, its % and _ taken literally, in JSON and CSV', async () => {
+      const names = async (query: string) =>
+        (await get(`/aggregations?period_type=monthly&per_page=100&${query}`).expect(200)).body.data.map((item: { instance: { name: string }; database_name: string }) => `${item.instance.name}/${item.database_name}`);
+      expect(await names('database_name=AL')).toEqual(['alpha/sales', 'alpha/sales']);
+      expect(await names('database_name=i')).toEqual(['charlie/lin', 'charlie/tiny']);
+      // As LIKE wildcards these would match sales and hr/shop.
+      expect(await names(`database_name=${encodeURIComponent('s%s')}`)).toEqual([]);
+      expect(await names('database_name=h_')).toEqual([]);
+      const csv = await get('/aggregations?period_type=monthly&database_name=SAL&format=csv').expect(200);
+      const lines: Record<string, string>[] = parse(csv.text, { bom: true, columns: true });
+      expect(lines.map((line) => `${line.instance_name}/${line.database_name}/${line.period_start}`)).toEqual([
+        'alpha/sales/2026-11-01',
+        'alpha/sales/2026-10-01',
+      ]);
+    });
+
+    it("keeps one instance's database filter exact: it names one database", async () => {
+      expect((await get(`/instances/${a.id}/database-sizes/aggregations?period_type=monthly&database_name=SALES`).expect(200)).body.data).toEqual([]);
+      expect((await get(`/instances/${a.id}/database-sizes/aggregations?period_type=monthly&database_name=sale`).expect(200)).body.data).toEqual([]);
+      expect((await get(`/instances/${a.id}/database-sizes?start_date=2026-10-01&end_date=2026-11-30&database_name=sale`).expect(200)).body.data).toEqual([]);
+      expect((await get(`/instances/${c.id}/database-sizes/forecast?database_name=LIN`).expect(200)).body).toMatchObject({ database_name: 'LIN', points_used: 0 });
     });
 
     it('shows a viewer only its own instances', async () => {

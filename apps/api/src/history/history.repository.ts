@@ -2,6 +2,7 @@ import type { DbType, PeriodType } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { containsPattern } from '../common/like-pattern';
 import { cursorQuery } from '../database/cursor-query';
 import { preparedQuery } from '../database/prepared-query';
 import type { InstanceRefRow } from './history-rows';
@@ -10,7 +11,10 @@ export interface AggregationFilter {
   /** null = every instance (admin). */
   instanceIds: number[] | null;
   dbType?: DbType;
+  /** Exactly this database (one instance's database picked by name). */
   databaseName?: string;
+  /** Databases whose name contains this text, ignoring case (the cross-instance filter). */
+  databaseNameContains?: string;
   periodType?: PeriodType;
   /** period_start ≥ startDate */
   startDate?: string;
@@ -222,6 +226,7 @@ function aggregationWhere(filter: AggregationFilter): { where: string; params: u
   }
   if (filter.dbType) conditions.push(`i.db_type = $${params.push(filter.dbType)}`);
   if (filter.databaseName !== undefined) conditions.push(`a.database_name = $${params.push(filter.databaseName)}`);
+  if (filter.databaseNameContains !== undefined) conditions.push(`a.database_name ILIKE $${params.push(containsPattern(filter.databaseNameContains))}`);
   if (filter.periodType) conditions.push(`a.period_type = $${params.push(filter.periodType)}`);
   if (filter.startDate) conditions.push(`a.period_start >= $${params.push(filter.startDate)}::date`);
   if (filter.endDate) {

@@ -21,6 +21,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { addDays, addMonthsToDate, periodStart, todayIn, utcCalendarDate } from '@capacity/contracts';
 import type { AuthUser } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/domain-errors';
+import { containsIgnoringCase } from '../common/like-pattern';
 import { buildPagination } from '../common/pagination';
 import { required } from '../common/required';
 import { bytesToMb } from '../common/units';
@@ -169,7 +170,7 @@ export class HistoryService {
     return {
       instanceIds,
       dbType: query.db_type,
-      databaseName: query.database_name,
+      databaseNameContains: query.database_name,
       periodType: query.period_type,
       startDate: query.start_date,
       endDate: query.end_date,
@@ -269,6 +270,7 @@ export class HistoryService {
           from,
           to,
           instanceIds: filter.instanceIds ?? undefined,
+          // The cold tier matches a name exactly: a substring is matched below.
           databaseName: filter.databaseName,
           periodType: filter.periodType,
         })
@@ -281,6 +283,7 @@ export class HistoryService {
           (filter.instanceIds === null || filter.instanceIds.includes(row.instance_id)) &&
           (!filter.dbType || refs.get(row.instance_id)?.db_type === filter.dbType) &&
           (filter.databaseName === undefined || row.database_name === filter.databaseName) &&
+          (filter.databaseNameContains === undefined || containsIgnoringCase(row.database_name, filter.databaseNameContains)) &&
           (!filter.periodType || row.period_type === filter.periodType) &&
           (!filter.startDate || row.period_start >= filter.startDate) &&
           (!filter.endDate || row.period_end <= filter.endDate),

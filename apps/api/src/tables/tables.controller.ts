@@ -1,5 +1,5 @@
 import { TableGrowthQueryDto, TableGrowthResponse, TopTablesQueryDto, TopTablesResponse } from '@capacity/contracts';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/roles.decorator';
 import { ApiErrorResponses } from '../common/api-responses';
@@ -10,6 +10,17 @@ import { TablesService } from './tables.service';
 const INSTANCE_ID = { name: 'id', type: 'integer', description: 'Instance id' } as const;
 const DATABASE_NAME = { name: 'name', type: 'string', description: `Database name as collected (URL-encoded), 1 to ${MAX_DATABASE_NAME_LENGTH} characters` } as const;
 
+/** The documentation of an operation on one database of an instance: its params, its answer, its errors. */
+function ApiDatabaseTablesOperation(answer: Type<unknown>, summary: string, description: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary, description }),
+    ApiParam(INSTANCE_ID),
+    ApiParam(DATABASE_NAME),
+    ApiOkResponse({ type: answer }),
+    ApiErrorResponses(400, 401, 403, 404, 503),
+  );
+}
+
 @ApiTags('tables')
 @ApiBearerAuth()
 @Controller('instances')
@@ -17,15 +28,11 @@ export class TablesController {
   constructor(private readonly tables: TablesService) {}
 
   @Get(':id/databases/:name/tables')
-  @ApiOperation({
-    summary: 'The largest tables of a database on one day',
-    description:
-      'The 20 largest tables of the database as collected that day (default: the latest day with readings), largest first: total, data, index and TOAST/LOB bytes, partitions rolled up to their table. An empty list with collected_date null when the database has no table readings. A viewer sees its own instances only.',
-  })
-  @ApiParam(INSTANCE_ID)
-  @ApiParam(DATABASE_NAME)
-  @ApiOkResponse({ type: TopTablesResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 503)
+  @ApiDatabaseTablesOperation(
+    TopTablesResponse,
+    'The largest tables of a database on one day',
+    'The 20 largest tables of the database as collected that day (default: the latest day with readings), largest first: total, data, index and TOAST/LOB bytes, partitions rolled up to their table. An empty list with collected_date null when the database has no table readings. A viewer sees its own instances only.',
+  )
   topTables(
     @Param('id', ParseIdPipe) id: number,
     @Param('name', DatabaseNamePipe) name: string,
@@ -36,15 +43,11 @@ export class TablesController {
   }
 
   @Get(':id/databases/:name/tables/growth')
-  @ApiOperation({
-    summary: 'The fastest-growing tables of a database over a window',
-    description:
-      'Each table of the latest day with readings against its first reading inside the last window_days days (default 30): size then and now, change in bytes and percent, fastest first. A table without an earlier reading in the window (new among the largest) is left out. A viewer sees its own instances only.',
-  })
-  @ApiParam(INSTANCE_ID)
-  @ApiParam(DATABASE_NAME)
-  @ApiOkResponse({ type: TableGrowthResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 503)
+  @ApiDatabaseTablesOperation(
+    TableGrowthResponse,
+    'The fastest-growing tables of a database over a window',
+    'Each table of the latest day with readings against its first reading inside the last window_days days (default 30): size then and now, change in bytes and percent, fastest first. A table without an earlier reading in the window (new among the largest) is left out. A viewer sees its own instances only.',
+  )
   growth(
     @Param('id', ParseIdPipe) id: number,
     @Param('name', DatabaseNamePipe) name: string,

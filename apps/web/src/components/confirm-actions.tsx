@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { Modal } from './modal';
 
 export interface ConfirmButton {
   onConfirm: () => void;
@@ -33,5 +35,14 @@ export function ConfirmActions({ onClose, confirm }: { onClose: () => void; conf
         {t('common.confirm')}
       </button>
     </>
+  );
+}
+
+/** A modal with ConfirmActions as its footer: "Cancel" and "Confirm" while `confirm` is given, else "Close". */
+export function ConfirmModal({ title, onClose, testId, confirm, children }: { title: string; onClose: () => void; testId: string; confirm?: ConfirmButton; children: ReactNode }) {
+  return (
+    <Modal title={title} onClose={onClose} testId={testId} footer={<ConfirmActions onClose={onClose} confirm={confirm} />}>
+      {children}
+    </Modal>
   );
 }

@@ -2567,6 +2567,7 @@ export interface operations {
                 per_page?: number;
                 instance_id?: number;
                 db_type?: components["schemas"]["DbType"];
+                /** @description Only databases whose name contains this text, case-insensitive (`%` and `_` match themselves) */
                 database_name?: string;
                 period_type?: components["schemas"]["PeriodType"];
                 start_date?: string;
@@ -3224,6 +3225,7 @@ export interface operations {
                 start_date?: string;
                 /** @description Default: today */
                 end_date?: string;
+                /** @description This one database of the instance (exact, case-sensitive name), as the Storage tab picks it. GET /aggregations and /fleet/* match a substring */
                 database_name?: string;
                 /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
                 format?: components["schemas"]["ResponseFormat"];
@@ -3430,6 +3432,7 @@ export interface operations {
                 start_date?: string;
                 /** @description period_end ≤ end_date */
                 end_date?: string;
+                /** @description This one database of the instance (exact, case-sensitive name), as the Storage tab picks it. GET /aggregations and /fleet/* match a substring */
                 database_name?: string;
             };
             header?: never;
@@ -3555,7 +3558,7 @@ export interface operations {
     HistoryController_forecast_v1: {
         parameters: {
             query?: {
-                /** @description One database; the instance total when absent */
+                /** @description One database (exact, case-sensitive name): its forecast; the instance total when absent */
                 database_name?: string;
                 /** @description Project at this horizon; +30 and +90 days when absent */
                 horizon_days?: number;
@@ -3824,7 +3827,7 @@ export interface operations {
                 db_type?: components["schemas"]["DbType"];
                 /** @description Only instances carrying this tag (exact) */
                 tag?: string;
-                /** @description Only databases whose name contains this text (case-insensitive); not with rankings at level=instance */
+                /** @description Only databases whose name contains this text, case-insensitive (`%` and `_` match themselves); the series then read database sizes. Not with rankings at level=instance */
                 database_name?: string;
                 period_type?: components["schemas"]["PeriodType"];
                 /** @description The first period is the one holding this day. Default: 30 days, 12 weeks, 12 months or 8 quarters before end_date */
@@ -3889,7 +3892,7 @@ export interface operations {
                 db_type?: components["schemas"]["DbType"];
                 /** @description Only instances carrying this tag (exact) */
                 tag?: string;
-                /** @description Only databases whose name contains this text (case-insensitive); not with rankings at level=instance */
+                /** @description Only databases whose name contains this text, case-insensitive (`%` and `_` match themselves); the series then read database sizes. Not with rankings at level=instance */
                 database_name?: string;
                 metric?: components["schemas"]["FleetMetric"];
                 /** @description Compare the "as of" reading with the one this many days before */
@@ -3897,6 +3900,8 @@ export interface operations {
                 level?: components["schemas"]["FleetLevel"];
                 /** @description The day ranked. Default: the newest day with readings of the matching instances */
                 as_of?: string;
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
             };
             header?: never;
             path?: never;
@@ -3904,8 +3909,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the ranking. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
             200: {
                 headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3913,6 +3921,7 @@ export interface operations {
                         data: components["schemas"]["FleetRankingItem"][];
                         pagination: components["schemas"]["Pagination"];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the body names the fields at fault */
@@ -3953,7 +3962,7 @@ export interface operations {
                 db_type?: components["schemas"]["DbType"];
                 /** @description Only instances carrying this tag (exact) */
                 tag?: string;
-                /** @description Only databases whose name contains this text (case-insensitive); not with rankings at level=instance */
+                /** @description Only databases whose name contains this text, case-insensitive (`%` and `_` match themselves); the series then read database sizes. Not with rankings at level=instance */
                 database_name?: string;
                 /** @description Compare this day with the day before. Default: yesterday (APP_TIMEZONE) */
                 date?: string;

@@ -23,7 +23,12 @@ export class AggregationsQueryDto extends PageQueryDto {
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
+  @ApiPropertyOptional({
+    type: 'string',
+    minLength: 1,
+    maxLength: 255,
+    description: 'This one database of the instance (exact, case-sensitive name), as the Storage tab picks it. GET /aggregations and /fleet/* match a substring',
+  })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 }
@@ -51,7 +56,7 @@ export class CrossAggregationsQueryDto extends PageQueryDto {
   @IsOptionalNonNull() @IsIn(DB_TYPES, { message: `db_type must be one of: ${DB_TYPES.join(', ')}` })
   db_type?: DbType;
 
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255, description: 'Only databases whose name contains this text, case-insensitive (`%` and `_` match themselves)' })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 

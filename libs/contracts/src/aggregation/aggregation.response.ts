@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DB_TYPES, PERIOD_TYPES, type DbType, type PeriodType } from '../common/constants';
+import { withDataLogSizeFigures } from '../common/data-log-size-figures';
 import type { Paginated } from '../common/responses';
 
 /** The instance an aggregation item belongs to. */
@@ -9,17 +10,15 @@ export class AggregationInstanceRef {
   @ApiProperty({ enum: DB_TYPES, enumName: 'DbType' }) db_type!: DbType;
 }
 
-/** Figures of one period; `*_mb` = bytes / 1024 / 1024 rounded to 2 decimals. */
-export class AggregationStatistics {
+/** The size figures AggregationStatistics starts with. */
+abstract class AggregationSizeFigures {
   @ApiProperty({ type: 'number' }) avg_size_mb!: number;
   @ApiProperty({ type: 'number' }) max_size_mb!: number;
   @ApiProperty({ type: 'number' }) min_size_mb!: number;
-  @ApiProperty({ type: 'number', nullable: true }) avg_data_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) max_data_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) min_data_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) avg_log_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) max_log_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) min_log_size_mb!: number | null;
+}
+
+/** Figures of one period; `*_mb` = bytes / 1024 / 1024 rounded to 2 decimals. */
+export class AggregationStatistics extends withDataLogSizeFigures(AggregationSizeFigures) {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Readings in the period' }) data_count!: number;
   @ApiProperty({ type: 'number', nullable: true, description: 'vs the previous period of the same type and key (avg vs avg); null when there is none' })
   size_change_mb!: number | null;

@@ -5,6 +5,7 @@ import { DB_TYPES, PERIOD_TYPES, type DbType, type PeriodType } from '../common/
 import { IsCalendarDate, IsNotBefore } from '../common/date-range';
 import { IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
+import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
 import { ToInteger } from '../common/to-integer';
 import {
   FLEET_CHANGE_KINDS,
@@ -44,7 +45,13 @@ class FleetFilterQueryDto {
   @IsOptionalNonNull() @IsString({ message: 'tag must be a string' }) @MinLength(1) @MaxLength(64)
   tag?: string;
 
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255, description: 'Only databases whose name contains this text (case-insensitive); not with rankings at level=instance' })
+  @ApiPropertyOptional({
+    type: 'string',
+    minLength: 1,
+    maxLength: 255,
+    description:
+      'Only databases whose name contains this text, case-insensitive (`%` and `_` match themselves); the series then read database sizes. Not with rankings at level=instance',
+  })
   @IsOptionalNonNull() @IsString({ message: 'database_name must be a string' }) @MinLength(1) @MaxLength(255)
   database_name?: string;
 }
@@ -99,6 +106,9 @@ export class FleetRankingsQueryDto extends IntersectionType(PageQueryDto, FleetF
   @ApiPropertyOptional({ type: 'string', format: 'date', description: 'The day ranked. Default: the newest day with readings of the matching instances' })
   @IsOptionalNonNull() @IsCalendarDate()
   as_of?: string;
+
+  @ResponseFormatQuery()
+  format?: ResponseFormat;
 }
 
 /** GET /fleet/changes */

@@ -17,7 +17,12 @@ export class DatabaseSizesQueryDto {
   @IsOptionalNonNull() @IsCalendarDate() @IsNotBefore('start_date')
   end_date?: string;
 
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255 })
+  @ApiPropertyOptional({
+    type: 'string',
+    minLength: 1,
+    maxLength: 255,
+    description: 'This one database of the instance (exact, case-sensitive name), as the Storage tab picks it. GET /aggregations and /fleet/* match a substring',
+  })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 
@@ -27,7 +32,7 @@ export class DatabaseSizesQueryDto {
 
 /** GET /instances/:id/database-sizes/forecast */
 export class ForecastQueryDto {
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255, description: 'One database; the instance total when absent' })
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255, description: 'One database (exact, case-sensitive name): its forecast; the instance total when absent' })
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(255)
   database_name?: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SIZE_SOURCE_DESCRIPTION, SIZE_SOURCES, type SizeSource } from '../collection/collection.types';
 import { PERIOD_TYPES, type PeriodType } from '../common/constants';
+import { withDataLogSizeFigures } from '../common/data-log-size-figures';
 import type { Paginated } from '../common/responses';
 
 /** One daily reading of a database (GET /instances/:id/database-sizes). */
@@ -104,17 +105,15 @@ export class InstanceSizesResponse {
   @ApiProperty({ type: () => [InstanceSizeStatPoint], description: 'Oldest first' }) data!: InstanceSizeStatPoint[];
 }
 
-/** Figures of one period of an instance's readings; `*_mb` = bytes / 1024 / 1024 rounded to 2 decimals. */
-export class InstanceAggregationStatistics {
+/** The total size figures InstanceAggregationStatistics starts with. */
+abstract class InstanceTotalSizeFigures {
   @ApiProperty({ type: 'number', nullable: true, description: 'null when no reading of the period has a known total' }) avg_total_size_mb!: number | null;
   @ApiProperty({ type: 'number', nullable: true }) max_total_size_mb!: number | null;
   @ApiProperty({ type: 'number', nullable: true }) min_total_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) avg_data_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) max_data_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) min_data_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) avg_log_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) max_log_size_mb!: number | null;
-  @ApiProperty({ type: 'number', nullable: true }) min_log_size_mb!: number | null;
+}
+
+/** Figures of one period of an instance's readings; `*_mb` = bytes / 1024 / 1024 rounded to 2 decimals. */
+export class InstanceAggregationStatistics extends withDataLogSizeFigures(InstanceTotalSizeFigures) {
   @ApiProperty({ type: 'number', nullable: true, description: 'Average number of databases, 2 decimals' }) avg_database_count!: number | null;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Readings in the period' }) data_count!: number;
   @ApiProperty({ type: 'number', nullable: true, description: 'Average total vs the previous period\'s; null when there is none' })

@@ -34,14 +34,17 @@ export class TableSizeItem {
   collected_at!: string;
 }
 
-/** GET /instances/:id/databases/:name/tables: the largest tables of the database on one day, largest first. */
-export class TopTablesResponse {
+/** The database an answer about its tables is of. */
+abstract class DatabaseTablesAnswer {
   @ApiProperty({ type: 'integer' })
   instance_id!: number;
 
   @ApiProperty()
   database_name!: string;
+}
 
+/** GET /instances/:id/databases/:name/tables: the largest tables of the database on one day, largest first. */
+export class TopTablesResponse extends DatabaseTablesAnswer {
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'The day of the readings; null when the database has none' })
   collected_date!: string | null;
 
@@ -77,13 +80,7 @@ export class TableGrowthItem {
 }
 
 /** GET /instances/:id/databases/:name/tables/growth: the fastest-growing tables over the window, fastest first. */
-export class TableGrowthResponse {
-  @ApiProperty({ type: 'integer' })
-  instance_id!: number;
-
-  @ApiProperty()
-  database_name!: string;
-
+export class TableGrowthResponse extends DatabaseTablesAnswer {
   @ApiProperty({ type: 'integer' })
   window_days!: number;
 

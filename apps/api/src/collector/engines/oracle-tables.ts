@@ -1,7 +1,7 @@
 import type { CollectedDatabase, CollectedTable, CollectedTables, TableScanOptions } from '../collector.types';
 import { raceAbort } from '../connections/abort';
 import type { EngineSession } from '../connections/connection-options';
-import { databasesToScan, largestTables, scanSignal } from '../table-scan';
+import { largestTables, namesToScan, scanSignal } from '../table-scan';
 import { oracleTablesRepository, type OracleTableRow } from './oracle-tables.repository';
 import { toBytes } from './to-bytes';
 import { TOP_TABLES_PER_DATABASE } from '@capacity/contracts';
@@ -39,8 +39,7 @@ export async function collectOracleTables(
   signal: AbortSignal,
   warnings: string[],
 ): Promise<CollectedTables> {
-  const { names, warning } = databasesToScan(databases, scan.maxDatabases);
-  if (warning) warnings.push(warning);
+  const names = namesToScan(databases, scan.maxDatabases, warnings);
   const query = cdbRoot
     ? oracleTablesRepository.pluggableTopTables(session, TOP_TABLES_PER_DATABASE)
     : oracleTablesRepository.currentDatabaseTopTables(session, TOP_TABLES_PER_DATABASE);

@@ -4,6 +4,7 @@ import { apiClient, bodyOf } from '../../../lib/api-client';
 import type { AggregationItem, AggregationsPage, AggregationSummaryResponse } from '../../../lib/api-types';
 import { fetchAllPages, type AllRows } from '../../../lib/fetch-all-pages';
 import { aggregationKeys } from '../../../lib/query-keys';
+import { CSV_REQUEST, saveCsvAnswer } from '../../../lib/save-csv-answer';
 
 export interface AggregationsFilter {
   instance_id?: number;
@@ -17,6 +18,12 @@ export interface AggregationsFilter {
 export async function fetchAggregations(filter: AggregationsFilter, page: number, perPage: number): Promise<AggregationsPage> {
   const query = { ...filter, database_name: filter.database_name?.trim() || undefined, page, per_page: perPage };
   return bodyOf(await apiClient.GET('/api/v1/aggregations', { params: { query } }));
+}
+
+/** Every row of the filter (the table's, not one page of it) as the API's CSV, saved as a file. */
+export async function downloadAggregationsCsv(filter: AggregationsFilter): Promise<void> {
+  const query = { ...filter, database_name: filter.database_name?.trim() || undefined, format: 'csv' as const };
+  saveCsvAnswer(await apiClient.GET('/api/v1/aggregations', { params: { query }, ...CSV_REQUEST }), 'aggregations.csv');
 }
 
 /** Every item of the filter (or the first pages of them, `complete` says which): what a chart of them may draw. */

@@ -1,10 +1,9 @@
 import { AUTH_LIMITS } from '@capacity/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { fieldErrorProps } from '../../../components/field-error';
-import { Modal } from '../../../components/modal';
+import { FormModal } from '../../../components/form-modal';
+import { PasswordField } from '../../../components/password-field';
 import { ErrorState } from '../../../components/states';
-import { TextField } from '../../../components/text-field';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { formApiErrors } from '../../../lib/api-error';
 import { changePassword } from '../api/change-password';
@@ -13,6 +12,13 @@ import { NEW_PASSWORD_PARAMS, newPasswordProblem } from '../utils/new-password';
 
 const FIELDS = ['current_password', 'new_password', 'repeat'] as const;
 type Field = (typeof FIELDS)[number];
+
+/** The dialog's inputs in order; only the current password has the login's length limit. */
+const INPUTS: { field: Field; label: MessageKey; testId: string; autoComplete: 'current-password' | 'new-password'; maxLength?: number }[] = [
+  { field: 'current_password', label: 'password.current', testId: 'current-password', autoComplete: 'current-password', maxLength: AUTH_LIMITS.login.passwordMaxLength },
+  { field: 'new_password', label: 'password.new', testId: 'new-password', autoComplete: 'new-password' },
+  { field: 'repeat', label: 'password.repeat', testId: 'repeat-password', autoComplete: 'new-password' },
+];
 
 /** "Change my password": on success the API has ended every session of the user, so the app signs out. */
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
@@ -41,48 +47,19 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal title={t('password.title')} onClose={onClose} testId="change-password-dialog">
-      <form className="form" onSubmit={submit} noValidate aria-label={t('password.title')}>
-        <p className="muted">{t('password.hint')}</p>
-        <TextField
-          label={t('password.current')}
-          testId="current-password"
-          type="password"
-          autoComplete="current-password"
-          maxLength={AUTH_LIMITS.login.passwordMaxLength}
-          value={values.current_password}
-          onChange={set('current_password')}
-          {...fieldErrorProps('change-current_password', messageOf('current_password'))}
-        />
-        <TextField
-          label={t('password.new')}
-          testId="new-password"
-          type="password"
-          autoComplete="new-password"
-          value={values.new_password}
-          onChange={set('new_password')}
-          {...fieldErrorProps('change-new_password', messageOf('new_password'))}
-        />
-        <TextField
-          label={t('password.repeat')}
-          testId="repeat-password"
-          type="password"
-          autoComplete="new-password"
-          value={values.repeat}
-          onChange={set('repeat')}
-          {...fieldErrorProps('change-repeat', messageOf('repeat'))}
-        />
-        {api.unplaced ? <ErrorState error={change.error} /> : null}
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="change-password-submit" disabled={change.isPending}>
-            {t('password.submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('password.title')}
+      testId="change-password-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      submit={{ label: t('password.submit'), testId: 'change-password-submit', pending: change.isPending }}
+    >
+      <p className="muted">{t('password.hint')}</p>
+      {INPUTS.map(({ field, label, ...input }) => (
+        <PasswordField key={field} {...input} label={t(label)} value={values[field]} onChange={set(field)} errorId={`change-${field}`} error={messageOf(field)} />
+      ))}
+      {api.unplaced ? <ErrorState error={change.error} /> : null}
+    </FormModal>
   );
 }
 

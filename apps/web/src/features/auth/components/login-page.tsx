@@ -1,6 +1,8 @@
 import { AUTH_LIMITS } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { fieldErrorProps } from '../../../components/field-error';
+import { PasswordField } from '../../../components/password-field';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
@@ -20,16 +22,6 @@ export function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
 
   const api = formApiErrors(error, LOGIN_FIELDS);
-  /** The API's message under the field it names (e.g. a username longer than the API takes). */
-  const fieldProps = (field: (typeof LOGIN_FIELDS)[number]) => ({
-    'aria-invalid': Boolean(api.byField[field]),
-    'aria-describedby': api.byField[field] ? `login-${field}-error` : undefined,
-    hint: api.byField[field] ? (
-      <span className="field-error" role="alert" id={`login-${field}-error`}>
-        {api.byField[field]}
-      </span>
-    ) : null,
-  });
 
   // The home route picks the first page by role (the fleet for admins).
   const from = (location.state as { from?: string } | null)?.from ?? '/';
@@ -72,18 +64,18 @@ export function LoginPage() {
           maxLength={AUTH_LIMITS.login.usernameMaxLength}
           value={username}
           onChange={setUsername}
-          {...fieldProps('username')}
+          {...fieldErrorProps('login-username', api.byField.username)}
         />
-        <TextField
+        <PasswordField
           label={t('login.password')}
           testId="login-password"
           name="password"
-          type="password"
           autoComplete="current-password"
           maxLength={AUTH_LIMITS.login.passwordMaxLength}
           value={password}
           onChange={setPassword}
-          {...fieldProps('password')}
+          errorId="login-password"
+          error={api.byField.password}
         />
         {api.unplaced ? <ErrorState error={error} /> : null}
         <button data-testid="login-submit" type="submit" className="btn btn-primary" disabled={submitting}>

@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiClient, bodyOf } from '../../../lib/api-client';
 import type { FleetChangesPage, FleetRankingsPage, FleetSeriesResponse } from '../../../lib/api-types';
 import { fleetKeys } from '../../../lib/query-keys';
+import { CSV_REQUEST, saveCsvAnswer } from '../../../lib/save-csv-answer';
 
 /** The filters every fleet read takes (a viewer's own instances are the API's outer bound). */
 export interface FleetFilter {
@@ -44,6 +45,12 @@ export async function fetchFleetSeries(filter: FleetSeriesFilter): Promise<Fleet
 
 export async function fetchFleetRankings(filter: FleetRankingsFilter): Promise<FleetRankingsPage> {
   return bodyOf(await apiClient.GET('/api/v1/fleet/rankings', { params: { query: filter } }));
+}
+
+/** The whole ranking of the filter (every row, not one page) as the API's CSV, saved as a file. */
+export async function downloadFleetRankingsCsv(filter: Omit<FleetRankingsFilter, 'page' | 'per_page'>): Promise<void> {
+  const query = { ...filter, format: 'csv' as const };
+  saveCsvAnswer(await apiClient.GET('/api/v1/fleet/rankings', { params: { query }, ...CSV_REQUEST }), 'fleet-rankings.csv');
 }
 
 export async function fetchFleetChanges(filter: FleetChangesFilter): Promise<FleetChangesPage> {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import type { Pagination } from '../../../lib/api-types';
 import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { captureDownloads, csvAnswer } from '../../../testing/downloads';
 import { errorBody } from '../../../testing/fixtures';
 import { changeFixture, fleetSeriesFixture, instanceGroup, rankingFixture } from '../../../testing/fleet-fixtures';
 import { renderWithProviders } from '../../../testing/render';
@@ -121,6 +122,25 @@ describe('FleetPage', () => {
     expect(screen.getByTestId('search').textContent).toBe('?metric=size&window=7&level=instance');
     // At instance level there is no database column.
     await waitFor(() => expect(within(screen.getByTestId('rankings-table')).queryByText('Database')).toBeNull());
+  });
+
+  it('downloads the whole ranking shown as CSV: its metric, window, level and filters, without the page', async () => {
+    mockFleetApi();
+    apiServer.use(
+      http.get('/api/v1/fleet/rankings', ({ query, response }) =>
+        query.get('format') === 'csv' ? response.untyped(csvAnswer('fleet-rankings-growth.csv', 'rank,instance\r\n1,pg-1\r\n')) : undefined,
+      ),
+    );
+    const downloads = captureDownloads();
+    renderFleet('/fleet?engine=mysql&tag=prod&metric=size&window=7&level=instance&page=2');
+    await screen.findByTestId('rankings-table');
+    await userEvent.click(screen.getByTestId('rankings-csv'));
+    await waitFor(() => expect(downloads.saved.map((file) => file.name)).toEqual(['fleet-rankings-growth.csv']));
+    const csv = callsTo('rankings').find((call) => call.query.get('format') === 'csv');
+    expect(csv?.query.toString()).toBe('db_type=mysql&tag=prod&metric=size&window_days=7&level=instance&format=csv');
+    expect(csv?.headers.get('Accept')).toBe('text/csv');
+    expect(await downloads.saved[0]?.blob.text()).toContain('1,pg-1');
+    downloads.restore();
   });
 
   it('filters every part of the page by engine and tag', async () => {

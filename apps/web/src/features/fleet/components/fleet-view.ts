@@ -7,7 +7,6 @@ import {
   FLEET_METRICS,
   FLEET_WINDOW_DAYS,
   isCalendarDate,
-  MAX_PAGE,
   type DbType,
   type FleetChangeKind,
   type FleetGroupBy,
@@ -15,6 +14,7 @@ import {
   type FleetMetric,
   type FleetWindowDays,
 } from '@capacity/contracts';
+import { oneOf, pageOf, type UrlViewCodec } from '../../../lib/url-view';
 
 /** The Fleet page's periods: 30 days, 12 weeks, 12 months (the API's default spans). */
 export const FLEET_PERIODS = ['daily', 'weekly', 'monthly'] as const;
@@ -85,14 +85,6 @@ const RESETS_CHANGES_PAGE: readonly (keyof FleetView)[] = ['engine', 'tag', 'dat
 
 const TAG_MAX_LENGTH = 64;
 
-const oneOf = <T extends string | number>(values: readonly T[], text: string | null, fallback: T): T =>
-  values.find((value) => String(value) === text) ?? fallback;
-
-function pageOf(text: string | null): number {
-  const page = text !== null && /^\d{1,7}$/.test(text) ? Number(text) : 1;
-  return page >= 1 && page <= MAX_PAGE ? page : 1;
-}
-
 /** The API's threshold text: a plain decimal. */
 function thresholdOf(text: string | null): number {
   if (text === null || !/^\d{1,7}(\.\d{1,6})?$/.test(text)) return DEFAULT_FLEET_VIEW.threshold;
@@ -139,3 +131,11 @@ export function changeFleetView(view: FleetView, patch: Partial<FleetView>): Fle
   if (patch.changesPage === undefined && changed.some((field) => RESETS_CHANGES_PAGE.includes(field))) next.changesPage = 1;
   return next;
 }
+
+/** The Fleet page's view in the URL (see useUrlView). */
+export const FLEET_VIEW_CODEC: UrlViewCodec<FleetView> = {
+  keys: Object.values(PARAM),
+  parse: parseFleetView,
+  format: fleetViewParams,
+  change: changeFleetView,
+};

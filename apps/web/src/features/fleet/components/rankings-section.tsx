@@ -2,13 +2,14 @@ import { FLEET_LEVELS, FLEET_METRICS, FLEET_WINDOW_DAYS } from '@capacity/contra
 import { Link } from 'react-router-dom';
 import { ChartToggle } from '../../../components/charts/chart-toggle';
 import { DataTable } from '../../../components/data-table';
+import { DownloadCsvButton } from '../../../components/download-csv-button';
 import { PaginationBar } from '../../../components/pagination-bar';
 import { SelectField } from '../../../components/select-field';
 import { QueryView } from '../../../components/states';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import type { FleetRankingItem } from '../../../lib/api-types';
-import { useFleetRankings, type FleetFilter } from '../api/fleet';
+import { downloadFleetRankingsCsv, useFleetRankings, type FleetFilter } from '../api/fleet';
 import type { FleetView } from './fleet-view';
 
 export const RANKINGS_PER_PAGE = 20;
@@ -37,7 +38,8 @@ function RankingRow({ item, withDatabase }: { item: FleetRankingItem; withDataba
 export function RankingsSection({ view, filter, onChange }: { view: FleetView; filter: FleetFilter; onChange: (patch: Partial<FleetView>) => void }) {
   const { t } = useI18n();
   const fmt = useFormat();
-  const rankings = useFleetRankings({ ...filter, metric: view.metric, window_days: view.window, level: view.level, page: view.page, per_page: RANKINGS_PER_PAGE });
+  const ranking = { ...filter, metric: view.metric, window_days: view.window, level: view.level };
+  const rankings = useFleetRankings({ ...ranking, page: view.page, per_page: RANKINGS_PER_PAGE });
   const withDatabase = view.level === 'database';
 
   return (
@@ -67,6 +69,7 @@ export function RankingsSection({ view, filter, onChange }: { view: FleetView; f
             options={FLEET_LEVELS.map((level) => ({ value: level, label: t(`fleet.level.${level}`) }))}
             onChange={(level) => onChange({ level })}
           />
+          <DownloadCsvButton testId="rankings-csv" download={() => downloadFleetRankingsCsv(ranking)} />
         </div>
       </div>
       <QueryView query={rankings} isEmpty={(page) => page.data.length === 0} empty={t('fleet.rankingsEmpty')}>

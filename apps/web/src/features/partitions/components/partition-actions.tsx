@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { ConfirmActions } from '../../../components/confirm-actions';
-import { Modal } from '../../../components/modal';
+import { ConfirmModal } from '../../../components/confirm-actions';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
@@ -53,16 +52,11 @@ export function CreatePartitionsAction({ status }: { status: PartitionStatusResp
         {t('partitions.create')}
       </button>
       {preview ? (
-        <Modal
+        <ConfirmModal
           title={t('partitions.create')}
           onClose={close}
           testId="partitions-create-modal"
-          footer={
-            <ConfirmActions
-              onClose={close}
-              confirm={result ? undefined : { testId: 'partitions-create-confirm', disabled: create.isPending, onConfirm: () => create.mutate(futureMonths) }}
-            />
-          }
+          confirm={result ? undefined : { testId: 'partitions-create-confirm', disabled: create.isPending, onConfirm: () => create.mutate(futureMonths) }}
         >
           {result ? (
             <>
@@ -90,7 +84,7 @@ export function CreatePartitionsAction({ status }: { status: PartitionStatusResp
             </>
           )}
           {create.isError ? <ErrorState error={create.error} /> : null}
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </div>
   );
@@ -127,24 +121,19 @@ export function CleanupPartitionsAction({ status }: { status: PartitionStatusRes
         {t('partitions.cleanup')}
       </button>
       {open ? (
-        <Modal
+        <ConfirmModal
           title={t('partitions.cleanup')}
           onClose={close}
           testId="partitions-cleanup-modal"
-          footer={
-            <ConfirmActions
-              onClose={close}
-              confirm={
-                result || !preview || preview.would_drop.length === 0
-                  ? undefined
-                  : {
-                      danger: true,
-                      testId: 'partitions-cleanup-confirm',
-                      disabled: cleanup.isPending || (!preview.archive_enabled && !withoutArchive),
-                      onConfirm: () => cleanup.mutate({ retention_months: retention, dry_run: false, drop_without_archive: withoutArchive }),
-                    }
-              }
-            />
+          confirm={
+            result || !preview || preview.would_drop.length === 0
+              ? undefined
+              : {
+                  danger: true,
+                  testId: 'partitions-cleanup-confirm',
+                  disabled: cleanup.isPending || (!preview.archive_enabled && !withoutArchive),
+                  onConfirm: () => cleanup.mutate({ retention_months: retention, dry_run: false, drop_without_archive: withoutArchive }),
+                }
           }
         >
           {cleanup.isPending && !preview ? <p>{t('common.loading')}</p> : null}
@@ -178,7 +167,7 @@ export function CleanupPartitionsAction({ status }: { status: PartitionStatusRes
             </div>
           ) : null}
           {cleanup.isError ? <ErrorState error={cleanup.error} /> : null}
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </div>
   );

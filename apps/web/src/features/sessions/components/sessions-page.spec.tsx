@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import type { SessionDetailResponse, SessionResponse } from '../../../lib/api-types';
-import { apiServer, http } from '../../../testing/api-server';
+import { apiCalls, apiServer, http } from '../../../testing/api-server';
 import { errorBody, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { POLL_MS } from '../api/sessions';
@@ -67,5 +68,58 @@ describe('SessionsPage', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Details' }));
     expect(await screen.findByText('connect ECONNREFUSED 10.0.0.9:3306')).toBeTruthy();
     expect(screen.getByText('my1')).toBeTruthy();
+  });
+});
+
+/** The page's own URL, to see what it keeps there. */
+function CurrentSearch() {
+  return <output data-testid="search">{useLocation().search}</output>;
+}
+
+describe('SessionsPage: the view in the URL', () => {
+  const lastListQuery = () => apiCalls().filter((c) => c.path === '/api/v1/sessions').at(-1)?.query.toString();
+
+  beforeEach(() => {
+    apiServer.use(
+      http.get('/api/v1/sessions', ({ query, response }) => {
+        const page = Number(query.get('page'));
+        return response(200).json({ data: [session('completed', 2)], pagination: { page, pages: 4, per_page: 20, total: 80, has_next: page < 4, has_prev: page > 1 } });
+      }),
+    );
+  });
+
+  const renderPage = (route = '/sessions') =>
+    renderWithProviders(
+      <>
+        <SessionsPage />
+        <CurrentSearch />
+      </>,
+      { route },
+    );
+
+  it('opens the filters and the page a shared link names, and sends them to the API', async () => {
+    renderPage('/sessions?category=aggregation&status=failed&page=3');
+    expect(await screen.findByText('Page 3 of 4')).toBeTruthy();
+    expect(lastListQuery()).toBe('category=aggregation&status=failed&page=3&per_page=20');
+    expect((screen.getByLabelText('Category') as HTMLSelectElement).value).toBe('aggregation');
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('failed');
+  });
+
+  it('keeps each change in the URL, defaults left out; another filter shows its first page', async () => {
+    renderPage();
+    await screen.findByText('Page 1 of 4');
+    expect(screen.getByTestId('search').textContent).toBe('');
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(screen.getByTestId('search').textContent).toBe('?page=2'));
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'running');
+    await waitFor(() => expect(screen.getByTestId('search').textContent).toBe('?status=running'));
+    await waitFor(() => expect(lastListQuery()).toBe('status=running&page=1&per_page=20'));
+  });
+
+  it('shows the default view for values it cannot show', async () => {
+    renderPage('/sessions?category=backup&status=lost&page=0');
+    await screen.findByText('Page 1 of 4');
+    expect(lastListQuery()).toBe('page=1&per_page=20');
+    expect((screen.getByLabelText('Category') as HTMLSelectElement).value).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { SESSION_CATEGORIES, SESSION_STATUSES, type SessionCategory, type SessionStatus } from '@capacity/contracts';
+import { SESSION_CATEGORIES, SESSION_STATUSES } from '@capacity/contracts';
 import { Fragment, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { PaginationBar } from '../../../components/pagination-bar';
@@ -10,7 +10,9 @@ import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import type { SessionResponse } from '../../../lib/api-types';
 import { useSession, useSessions } from '../api/sessions';
+import { useUrlView } from '../../../lib/use-url-view';
 import { progressOf, SessionRecords } from './session-progress';
+import { SESSIONS_VIEW_CODEC } from './sessions-view';
 
 function SessionDetail({ id }: { id: string }) {
   const query = useSession(id);
@@ -38,14 +40,13 @@ function Progress({ session }: { session: SessionResponse }) {
   );
 }
 
+/** The runs of collections, aggregations and maintenance, a page at a time; the filters and the page live in the URL. */
 export function SessionsPage() {
   const { t } = useI18n();
   const fmt = useFormat();
-  const [category, setCategory] = useState<SessionCategory | ''>('');
-  const [status, setStatus] = useState<SessionStatus | ''>('');
-  const [page, setPage] = useState(1);
+  const [view, update] = useUrlView(SESSIONS_VIEW_CODEC);
   const [open, setOpen] = useState<string | null>(null);
-  const query = useSessions({ category, status, page, per_page: 20 });
+  const query = useSessions({ ...view, per_page: 20 });
 
   return (
     <section className="page">
@@ -56,25 +57,25 @@ export function SessionsPage() {
         <SelectField
           label={t('sessions.category')}
           name="category"
-          value={category}
+          value={view.category}
           allLabel={t('common.all')}
           options={SESSION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-          onChange={(value) => { setCategory(value); setPage(1); }}
+          onChange={(category) => update({ category })}
         />
         <SelectField
           label={t('sessions.status')}
           name="status"
-          value={status}
+          value={view.status}
           allLabel={t('common.all')}
           options={SESSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          onChange={(value) => { setStatus(value); setPage(1); }}
+          onChange={(status) => update({ status })}
         />
       </div>
       <QueryView query={query} isEmpty={(d) => d.data.length === 0} empty={t('sessions.empty')}>
         {(data) => (
           <DataTable
             testId="sessions-table"
-            footer={<PaginationBar pagination={data.pagination} onPage={setPage} />}
+            footer={<PaginationBar pagination={data.pagination} onPage={(page) => update({ page })} />}
             columns={[
               { label: t('sessions.started') },
               { label: t('sessions.category') },

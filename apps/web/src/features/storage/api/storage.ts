@@ -11,6 +11,7 @@ import type {
 } from '../../../lib/api-types';
 import { fetchAllPages, type AllRows } from '../../../lib/fetch-all-pages';
 import { storageKeys } from '../../../lib/query-keys';
+import { CSV_REQUEST, saveCsvAnswer } from '../../../lib/save-csv-answer';
 
 export interface HistoryFilter {
   start_date: string;
@@ -28,6 +29,13 @@ export interface InstanceAggregationsFilter {
 export async function fetchDatabaseSizes(id: number, filter: HistoryFilter): Promise<DatabaseSizesResponse> {
   const query = { ...filter, database_name: filter.database_name || undefined };
   return bodyOf(await apiClient.GET('/api/v1/instances/{id}/database-sizes', { params: { path: { id }, query } }));
+}
+
+/** The instance's history of the range (one database or all), every reading, as the API's CSV, saved as a file. */
+export async function downloadDatabaseSizesCsv(id: number, filter: HistoryFilter): Promise<void> {
+  const query = { ...filter, database_name: filter.database_name || undefined, format: 'csv' as const };
+  const answer = await apiClient.GET('/api/v1/instances/{id}/database-sizes', { params: { path: { id }, query }, ...CSV_REQUEST });
+  saveCsvAnswer(answer, `instance-${id}-database-sizes.csv`);
 }
 
 export async function fetchLatestSizes(id: number): Promise<LatestDatabaseSizesResponse> {

@@ -1,5 +1,4 @@
-import type { PeriodType } from '@capacity/contracts';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { aggregationsToPoints, latestPerDatabase, toStackedSeries } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { AggregationCells, useAggregationColumns } from '../../../components/aggregation-cells';
@@ -12,6 +11,7 @@ import { useI18n } from '../../../i18n';
 import { useInstanceAggregations } from '../api/storage';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
 import { PERIOD_LOOKBACK_DAYS, PeriodSelect } from '../../../components/period-select';
+import { useStorageView } from './use-storage-view';
 
 /** Avg/max/min and growth per database for the chosen period type, with the growth chart. */
 export function AggregationView({ instance, database }: { instance: InstanceResponse; database?: string }) {
@@ -19,7 +19,7 @@ export function AggregationView({ instance, database }: { instance: InstanceResp
   const chartFormat = useChartFormat();
   const fmt = useFormat();
   const aggregationColumns = useAggregationColumns();
-  const [period, setPeriod] = useState<PeriodType>('daily');
+  const [{ period }, update] = useStorageView();
   const end = today();
   const query = useInstanceAggregations(instance.id, {
     period_type: period,
@@ -35,7 +35,7 @@ export function AggregationView({ instance, database }: { instance: InstanceResp
     <section className="card">
       <div className="card-header">
         <h2>{t('storage.aggregations')}</h2>
-        <PeriodSelect value={period} onChange={setPeriod} />
+        <PeriodSelect value={period} onChange={(next) => update({ period: next })} />
       </div>
       <QueryView query={query} isEmpty={(all) => all.rows.length === 0} empty={t('agg.empty')}>
         {(all) => (

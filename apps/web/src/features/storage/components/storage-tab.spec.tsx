@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import type { DatabaseSizeSeries, InstanceSizeStatPoint, LatestDatabaseSizeResponse } from '../../../lib/api-types';
-import { addDays, today } from '../../../lib/dates';
+import { addDays, lastDays, today } from '../../../lib/dates';
 import { apiCalls, apiServer, http } from '../../../testing/api-server';
+import { captureDownloads, csvAnswer } from '../../../testing/downloads';
 import { errorBody, instanceFixture, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { noTableReadings } from '../../../testing/table-handlers';
@@ -197,5 +199,96 @@ describe('StorageTab', () => {
     );
     renderWithProviders(<StorageTab instance={instance} />);
     expect(await screen.findByText('end_date must not be before start_date')).toBeTruthy();
+  });
+});
+
+/** The tab's own URL, to see what it keeps there. */
+function CurrentSearch() {
+  return <output data-testid="search">{useLocation().search}</output>;
+}
+
+const renderTab = (route = '/instances/3') =>
+  renderWithProviders(
+    <>
+      <StorageTab instance={instance} />
+      <CurrentSearch />
+    </>,
+    { route },
+  );
+
+const search = () => screen.getByTestId('search').textContent;
+const pressed = (name: string) => screen.getByRole('button', { name }).getAttribute('aria-pressed');
+
+describe('StorageTab: the view in the URL', () => {
+  it('opens the view a shared link describes: range, database, chart mode, period and the tables database', async () => {
+    mockStorageApi();
+    renderTab(`/instances/3?from=${day(-89)}&to=${day(-1)}&database=users&chart=stacked&period=weekly&tables_db=users`);
+    await screen.findByTestId('databases-table');
+    const history = `start_date=${day(-89)}&end_date=${day(-1)}&database_name=users`;
+    await waitFor(() => expect(callsTo('/database-sizes').some((c) => c.query.toString() === history)).toBe(true));
+    expect((screen.getByTestId('database-filter') as HTMLSelectElement).value).toBe('users');
+    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe(day(-89));
+    expect(pressed('Stacked per database')).toBe('true');
+    expect((screen.getByTestId('period-select') as HTMLSelectElement).value).toBe('weekly');
+    await waitFor(() => expect(callsTo('/database-sizes/aggregations').at(-1)?.query.get('period_type')).toBe('weekly'));
+    expect((screen.getByTestId('top-tables-database') as HTMLSelectElement).value).toBe('users');
+    await waitFor(() => expect(callsTo('/databases/users/tables')).toHaveLength(1));
+    expect(callsTo('/databases/orders/tables')).toHaveLength(0);
+  });
+
+  it('keeps each change in the URL, defaults left out', async () => {
+    mockStorageApi();
+    renderTab();
+    await screen.findByTestId('databases-table');
+    expect(search()).toBe('');
+    await userEvent.selectOptions(screen.getByTestId('database-filter'), 'orders');
+    await userEvent.click(screen.getByRole('button', { name: 'Stacked per database' }));
+    await userEvent.selectOptions(screen.getByTestId('period-select'), 'monthly');
+    await userEvent.selectOptions(screen.getByTestId('top-tables-database'), 'users');
+    await waitFor(() => expect(search()).toBe('?database=orders&chart=stacked&period=monthly&tables_db=users'));
+  });
+
+  it('keeps the range in the URL, and a click on the selected row clears the database filter from it', async () => {
+    mockStorageApi();
+    renderTab('/instances/3?database=orders&chart=stacked&period=monthly&tables_db=users');
+    await screen.findByTestId('databases-table');
+    const range = lastDays(90);
+    await userEvent.click(screen.getByRole('button', { name: '90d' }));
+    await waitFor(() => expect(search()).toBe(`?database=orders&chart=stacked&period=monthly&tables_db=users&from=${range.start}&to=${range.end}`));
+    // A click on the selected database's row clears the filter.
+    await userEvent.click(within(screen.getByTestId('database-row-orders')).getByText('orders'));
+    await userEvent.click(screen.getByRole('button', { name: 'Total' }));
+    await waitFor(() => expect(search()).toBe(`?period=monthly&tables_db=users&from=${range.start}&to=${range.end}`));
+  });
+
+  it('shows the default view for values it cannot show: a database the instance has not, a bad range, mode or period', async () => {
+    mockStorageApi();
+    renderTab('/instances/3?database=dropped&from=2026-02-30&chart=pie&period=hourly&tables_db=dropped');
+    await screen.findByTestId('databases-table');
+    await waitFor(() => expect(callsTo('/database-sizes').at(-1)?.query.toString()).toBe(`start_date=${day(-29)}&end_date=${day(0)}`));
+    expect((screen.getByTestId('database-filter') as HTMLSelectElement).value).toBe('');
+    expect(pressed('Total')).toBe('true');
+    expect((screen.getByTestId('period-select') as HTMLSelectElement).value).toBe('daily');
+    // The largest database's tables.
+    expect((screen.getByTestId('top-tables-database') as HTMLSelectElement).value).toBe('orders');
+  });
+
+  it("downloads the instance's history as CSV: the range and the database shown", async () => {
+    mockStorageApi();
+    apiServer.use(
+      http.get('/api/v1/instances/{id}/database-sizes', ({ query, response }) =>
+        query.get('format') === 'csv' ? response.untyped(csvAnswer('pg1-database-sizes.csv', 'database,size_bytes\r\norders,1\r\n')) : undefined,
+      ),
+    );
+    const downloads = captureDownloads();
+    renderTab(`/instances/3?from=${day(-59)}&to=${day(0)}&database=orders`);
+    await screen.findByTestId('storage-chart');
+    await userEvent.click(screen.getByTestId('storage-history-csv'));
+    await waitFor(() => expect(downloads.saved.map((file) => file.name)).toEqual(['pg1-database-sizes.csv']));
+    const csv = callsTo('/database-sizes').find((c) => c.query.get('format') === 'csv');
+    expect(csv?.query.toString()).toBe(`start_date=${day(-59)}&end_date=${day(0)}&database_name=orders&format=csv`);
+    expect(csv?.headers.get('Accept')).toBe('text/csv');
+    expect(await downloads.saved[0]?.blob.text()).toContain('orders,1');
+    downloads.restore();
   });
 });

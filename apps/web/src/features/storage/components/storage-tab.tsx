@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { changeSince, historyToPoints, toStackedSeries, toTotalSeries, withForecast } from '../../../components/charts/chart-data';
 import { SeriesChart } from '../../../components/charts/series-chart';
 import { TotalSizeChart } from '../../../components/charts/total-size-chart';
@@ -13,21 +13,24 @@ import { DatabasesTable } from './databases-table';
 import { instanceLogPoints, instanceTotalSeries } from './instance-series';
 import { InstanceTotals, LOG_LABEL } from './instance-totals';
 import { TopTablesSection } from './top-tables-section';
-import { DateRangePicker, type DateRange } from '../../../components/date-range-picker';
-
-type Mode = 'total' | 'stacked';
+import { DateRangePicker } from '../../../components/date-range-picker';
+import { DownloadCsvButton } from '../../../components/download-csv-button';
+import { downloadDatabaseSizesCsv } from '../api/storage';
+import { knownDatabase } from './storage-view';
+import { useStorageView } from './use-storage-view';
 
 /** The instance's Storage tab: size trend with forecast, databases table, a database's largest tables, aggregated statistics. */
 export function StorageTab({ instance }: { instance: InstanceResponse }) {
   const { t } = useI18n();
   const chartFormat = useChartFormat();
-  const [range, setRange] = useState<DateRange>(() => lastDays(30));
-  const [database, setDatabase] = useState('');
-  const [mode, setMode] = useState<Mode>('total');
+  const [view, update] = useStorageView();
+  const { range, mode } = view;
 
   const defaultRange = useMemo(() => lastDays(30), []);
   const latest = useLatestSizes(instance.id);
-  const history = useDatabaseSizes(instance.id, { start_date: range.start, end_date: range.end, database_name: database || undefined });
+  const database = knownDatabase(view.database, latest.data?.data);
+  const historyFilter = { start_date: range.start, end_date: range.end, database_name: database || undefined };
+  const history = useDatabaseSizes(instance.id, historyFilter);
   // The change column compares with 7 days back: the default 30-day window of every database.
   const recent = useDatabaseSizes(instance.id, { start_date: defaultRange.start, end_date: defaultRange.end });
   const forecast = useForecast(instance.id, database || undefined);
@@ -55,10 +58,10 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
             {database ? `${t('storage.totalTrend')} — ${database}` : t('storage.totalTrend')}
           </h2>
           <div className="filters">
-            <DateRangePicker value={range} onChange={setRange} />
+            <DateRangePicker value={range} onChange={(next) => update({ range: next })} />
             <label className="field">
               <span>{t('storage.database')}</span>
-              <select name="database" data-testid="database-filter" value={database} onChange={(e) => setDatabase(e.target.value)}>
+              <select name="database" data-testid="database-filter" value={database} onChange={(e) => update({ database: e.target.value })}>
                 <option value="">{t('storage.allDatabases')}</option>
                 {(latest.data?.data ?? []).map((db) => (
                   <option key={db.database_name} value={db.database_name}>
@@ -70,14 +73,15 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
             <div className="field">
               <span>{t('storage.mode')}</span>
               <div className="segmented" role="group">
-                <button type="button" className={`btn btn-small${mode === 'total' ? ' active' : ''}`} aria-pressed={mode === 'total'} onClick={() => setMode('total')}>
+                <button type="button" className={`btn btn-small${mode === 'total' ? ' active' : ''}`} aria-pressed={mode === 'total'} onClick={() => update({ mode: 'total' })}>
                   {t('storage.modeTotal')}
                 </button>
-                <button type="button" className={`btn btn-small${mode === 'stacked' ? ' active' : ''}`} aria-pressed={mode === 'stacked'} onClick={() => setMode('stacked')}>
+                <button type="button" className={`btn btn-small${mode === 'stacked' ? ' active' : ''}`} aria-pressed={mode === 'stacked'} onClick={() => update({ mode: 'stacked' })}>
                   {t('storage.modeStacked')}
                 </button>
               </div>
             </div>
+            <DownloadCsvButton testId="storage-history-csv" download={() => downloadDatabaseSizesCsv(instance.id, historyFilter)} />
           </div>
         </div>
         {history.isPending ? (
@@ -114,7 +118,7 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
                 rows={data.data}
                 changes={changes}
                 selected={database}
-                onSelect={(name) => setDatabase((current) => (current === name ? '' : name))}
+                onSelect={(name) => update({ database: database === name ? '' : name })}
               />
             </>
           )}

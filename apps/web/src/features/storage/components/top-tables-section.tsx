@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/states';
 import { useFormat } from '../../../components/use-format';
 import { useI18n } from '../../../i18n';
 import type { LatestDatabaseSizeResponse } from '../../../lib/api-types';
 import { useTableGrowth, useTopTables } from '../api/tables';
 import { largestDatabase, withGrowth } from './top-tables';
+import { knownDatabase } from './storage-view';
 import { TopTablesTable, type GrowthState } from './top-tables-table';
+import { useStorageView } from './use-storage-view';
 
 const growthState = (query: { isPending: boolean; isError: boolean }): GrowthState => (query.isPending ? 'pending' : query.isError ? 'error' : 'success');
 
@@ -16,8 +18,8 @@ const growthState = (query: { isPending: boolean; isError: boolean }): GrowthSta
 export function TopTablesSection({ instanceId, databases }: { instanceId: number; databases: readonly LatestDatabaseSizeResponse[] | undefined }) {
   const { t } = useI18n();
   const fmt = useFormat();
-  const [picked, setPicked] = useState<string | null>(null);
-  const database = picked ?? largestDatabase(databases ?? []);
+  const [view, update] = useStorageView();
+  const database = knownDatabase(view.tables, databases) || largestDatabase(databases ?? []);
 
   const tables = useTopTables(instanceId, database);
   const week = useTableGrowth(instanceId, database, 7);
@@ -38,7 +40,7 @@ export function TopTablesSection({ instanceId, databases }: { instanceId: number
           ) : null}
           <label className="field">
             <span>{t('storage.database')}</span>
-            <select name="tables-database" data-testid="top-tables-database" value={database} onChange={(e) => setPicked(e.target.value)} disabled={!databases?.length}>
+            <select name="tables-database" data-testid="top-tables-database" value={database} onChange={(e) => update({ tables: e.target.value })} disabled={!databases?.length}>
               {(databases ?? []).map((db) => (
                 <option key={db.database_name} value={db.database_name}>
                   {db.database_name}

@@ -1,7 +1,8 @@
 import { AUTH_LIMITS, ROLES, type Role } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
 import { fieldErrorProps } from '../../../components/field-error';
-import { Modal } from '../../../components/modal';
+import { FormModal } from '../../../components/form-modal';
+import { PasswordField } from '../../../components/password-field';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
@@ -35,57 +36,53 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
 
   const role = fieldErrorProps('new-user-role', messageOf('role'));
   return (
-    <Modal title={t('users.add')} onClose={onClose} testId="create-user-dialog">
-      <form className="form" onSubmit={submit} noValidate aria-label={t('users.add')}>
-        <TextField
-          label={`${t('users.username')} *`}
-          testId="new-user-username"
-          name="username"
-          autoComplete="off"
-          maxLength={AUTH_LIMITS.username.maxLength}
-          value={values.username}
-          onChange={(value) => set('username', value)}
-          {...fieldErrorProps('new-user-username', messageOf('username'))}
-        />
-        <TextField
-          label={`${t('users.password')} *`}
-          testId="new-user-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={(value) => set('password', value)}
-          {...fieldErrorProps('new-user-password', messageOf('password'))}
-        />
-        <label className="field">
-          <span>{t('users.role')} *</span>
-          <select
-            name="role"
-            data-testid="new-user-role"
-            value={values.role}
-            onChange={(e) => set('role', e.target.value as Role)}
-            aria-invalid={role['aria-invalid']}
-            aria-describedby={role['aria-describedby']}
-          >
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {t(`role.${value}`)}
-              </option>
-            ))}
-          </select>
-          {role.hint}
-        </label>
-        <p className="muted">{t('users.roleHint')}</p>
-        {api.unplaced ? <ErrorState error={create.error} /> : null}
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="new-user-submit" disabled={create.isPending}>
-            {t('common.save')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('users.add')}
+      testId="create-user-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      submit={{ label: t('common.save'), testId: 'new-user-submit', pending: create.isPending }}
+    >
+      <TextField
+        label={`${t('users.username')} *`}
+        testId="new-user-username"
+        name="username"
+        autoComplete="off"
+        maxLength={AUTH_LIMITS.username.maxLength}
+        value={values.username}
+        onChange={(value) => set('username', value)}
+        {...fieldErrorProps('new-user-username', messageOf('username'))}
+      />
+      <PasswordField
+        label={`${t('users.password')} *`}
+        testId="new-user-password"
+        name="password"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={(value) => set('password', value)}
+        errorId="new-user-password"
+        error={messageOf('password')}
+      />
+      <label className="field">
+        <span>{t('users.role')} *</span>
+        <select
+          name="role"
+          data-testid="new-user-role"
+          value={values.role}
+          onChange={(e) => set('role', e.target.value as Role)}
+          aria-invalid={role['aria-invalid']}
+          aria-describedby={role['aria-describedby']}
+        >
+          {ROLES.map((value) => (
+            <option key={value} value={value}>
+              {t(`role.${value}`)}
+            </option>
+          ))}
+        </select>
+        {role.hint}
+      </label>
+      <p className="muted">{t('users.roleHint')}</p>
+      {api.unplaced ? <ErrorState error={create.error} /> : null}
+    </FormModal>
   );
 }

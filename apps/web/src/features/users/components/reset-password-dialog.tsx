@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrorProps } from '../../../components/field-error';
-import { Modal } from '../../../components/modal';
+import { FormModal } from '../../../components/form-modal';
+import { PasswordField } from '../../../components/password-field';
 import { ErrorState } from '../../../components/states';
-import { TextField } from '../../../components/text-field';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { formApiErrors } from '../../../lib/api-error';
 import type { UserResponse } from '../../../lib/api-types';
@@ -27,29 +26,26 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserResponse; onC
   }
 
   return (
-    <Modal title={t('users.resetTitle', { name: user.username })} onClose={onClose} testId="reset-password-dialog">
-      <form className="form" onSubmit={submit} noValidate aria-label={t('users.resetPassword')}>
-        <TextField
-          label={`${t('password.new')} *`}
-          testId="reset-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          {...fieldErrorProps('reset-password', problem ? t(problem, NEW_PASSWORD_PARAMS) : api.byField.password)}
-        />
-        <p className="muted">{t('users.resetHint', { name: user.username })}</p>
-        {api.unplaced ? <ErrorState error={update.error} /> : null}
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="reset-password-submit" disabled={update.isPending}>
-            {t('users.resetPassword')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('users.resetTitle', { name: user.username })}
+      formLabel={t('users.resetPassword')}
+      testId="reset-password-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      submit={{ label: t('users.resetPassword'), testId: 'reset-password-submit', pending: update.isPending }}
+    >
+      <PasswordField
+        label={`${t('password.new')} *`}
+        testId="reset-password"
+        name="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        errorId="reset-password"
+        error={problem ? t(problem, NEW_PASSWORD_PARAMS) : api.byField.password}
+      />
+      <p className="muted">{t('users.resetHint', { name: user.username })}</p>
+      {api.unplaced ? <ErrorState error={update.error} /> : null}
+    </FormModal>
   );
 }
