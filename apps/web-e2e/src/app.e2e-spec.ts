@@ -81,7 +81,7 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
 
     const table = byTestId('databases-table');
     await table.locator('tbody tr').first().waitFor();
-    const latest = await apiCall<{ data: { database_name: string }[] }>(api, 'GET', `/instances/${page.url().split('/').pop()}/database-sizes/latest`, await adminToken());
+    const latest = await apiCall<{ data: { database_name: string }[] }>(api, 'GET', `/instances/${new URL(page.url()).pathname.split('/').pop()}/database-sizes/latest`, await adminToken());
     expect(latest.data.map((item) => item.database_name).sort()).toEqual(['analytics', 'orders', 'orders_archive', 'postgres']);
     expect(await table.locator('tbody tr').count()).toBe(latest.data.length);
     for (const name of ['orders', 'orders_archive', 'analytics', 'postgres']) await byTestId(`database-row-${name}`).waitFor();
@@ -125,7 +125,7 @@ describe.runIf(hasChromium)('the SPA in Chromium against the built API (embedded
     await byTestId('top-tables-database').selectOption(TABLES_DB);
     const row = byTestId('table-row-public.readings');
     await row.waitFor();
-    const id = page.url().split('/').pop();
+    const id = new URL(page.url()).pathname.split('/').pop(); // the view's state follows in the query string
     const top = await apiCall<{ collected_date: string; data: { schema_name: string; table_name: string; total_bytes: number }[] }>(
       api, 'GET', `/instances/${id}/databases/${TABLES_DB}/tables`, await adminToken(),
     );

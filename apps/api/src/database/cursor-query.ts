@@ -3,28 +3,42 @@ import type { DataSource } from 'typeorm';
 
 const CURSOR = 'capacity_export';
 
+/** Rows per FETCH: a few round trips for 100,000 rows, yet one batch of wide rows stays a few MB. */
+export const CURSOR_BATCH_SIZE = 5000;
+
 /**
  * Runs a read through a server-side cursor and yields its rows one by one, fetching `batchSize` at a time: an export
- * of any size holds one batch in memory, never the whole result. The rows come from one read-only transaction (one
- * snapshot). Stopping early (the client went away) rolls back and gives the connection back. `text` must come from
- * code, never from user input.
+ * of any size holds two batches in memory (the one being read and the next, fetched meanwhile), never the whole
+ * result. The rows come from one read-only transaction (one snapshot). Stopping early (the client went away) rolls
+ * back and gives the connection back. `text` must come from code, never from user input.
  */
-export async function* cursorQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: unknown[], batchSize = 1000): AsyncGenerator<T> {
+export async function* cursorQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: unknown[], batchSize = CURSOR_BATCH_SIZE): AsyncGenerator<T> {
+  for await (const rows of cursorBatches<T>(dataSource, text, values, batchSize)) yield* rows;
+}
+
+/** cursorQuery's batches as they come: the next FETCH is already on its way while the caller handles one. */
+export async function* cursorBatches<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: unknown[], batchSize = CURSOR_BATCH_SIZE): AsyncGenerator<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const client: PoolClient = await pool.connect();
+  const fetchBatch = () => client.query<T & object>(`FETCH ${batchSize} FROM ${CURSOR}`).then((result) => result.rows as T[]);
   let finished = false;
   let broken: Error | undefined;
+  let pending: Promise<T[]> | undefined;
   try {
     await client.query('BEGIN READ ONLY');
     await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${text}`, values });
+    pending = fetchBatch();
     for (;;) {
-      const { rows } = await client.query<T & object>(`FETCH ${batchSize} FROM ${CURSOR}`);
-      for (const row of rows) yield row;
-      if (rows.length < batchSize) break;
+      const rows: T[] = await pending;
+      pending = rows.length < batchSize ? undefined : fetchBatch();
+      if (rows.length > 0) yield rows;
+      if (pending === undefined) break;
     }
     await client.query('COMMIT');
     finished = true;
   } finally {
+    // Stopped while a FETCH was on its way: the client runs its queries in order, the ROLLBACK follows it.
+    pending?.catch(() => undefined);
     if (!finished) broken = await client.query('ROLLBACK').then(() => undefined, (error: Error) => error);
     // A connection whose rollback failed is in an unknown state: the pool drops it.
     client.release(broken);

@@ -1,10 +1,13 @@
 import { StreamableFile } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { type CsvColumn, csvCell } from './csv-column';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+/** Rows written per chunk: one stringify call and one stream write per batch, not per row. */
+const ROWS_PER_CHUNK = 1000;
+const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
 
 /** `attachment; filename=…` with the plain name and its RFC 5987 form (a name is ASCII here, but stay safe). */
 export function attachmentDisposition(filename: string): string {
@@ -12,9 +15,20 @@ export function attachmentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-async function* records<Row>(first: IteratorResult<Row>, rest: AsyncIterator<Row>, columns: readonly CsvColumn<Row>[]): AsyncGenerator<string[]> {
+/** The file's text in chunks: the BOM and header line, then ROWS_PER_CHUNK lines at a time. */
+async function* chunks<Row>(first: IteratorResult<Row>, rest: AsyncIterator<Row>, columns: readonly CsvColumn<Row>[]): AsyncGenerator<string> {
   try {
-    for (let next = first; !next.done; next = await rest.next()) yield columns.map((column) => csvCell(column.value(next.value)));
+    yield `\ufeff${stringify([columns.map((column) => column.header)], CSV_OPTIONS)}`;
+    let records: string[][] = [];
+    for (let next = first; !next.done; next = await rest.next()) {
+      const row = next.value;
+      records.push(columns.map((column) => csvCell(column.value(row))));
+      if (records.length === ROWS_PER_CHUNK) {
+        yield stringify(records, CSV_OPTIONS);
+        records = [];
+      }
+    }
+    if (records.length > 0) yield stringify(records, CSV_OPTIONS);
   } finally {
     // The client went away or a row failed: let the source close (a cursor gives its connection back).
     await rest.return?.();
@@ -25,13 +39,14 @@ async function* records<Row>(first: IteratorResult<Row>, rest: AsyncIterator<Row
  * Every row as a CSV download, written as it is read: UTF-8 with a BOM (Excel reads the encoding from it), a header
  * line, fields quoted where they hold a comma, a quote or a line break (RFC 4180), CRLF line ends. The first row is
  * read before answering, so a failing read (the repository down) is still an error answer, not a truncated file.
+ * The stream reads the next rows only when the response has taken the last chunk (backpressure: memory stays one
+ * chunk and the source's batch, however slow the client).
  */
 export async function csvFile<Row>(filename: string, columns: readonly CsvColumn<Row>[], rows: AsyncIterable<Row> | Iterable<Row>): Promise<StreamableFile> {
   const iterator: AsyncIterator<Row> = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : toAsync(rows[Symbol.iterator]());
   const first = await iterator.next();
-  const csv = stringify({ bom: true, header: true, columns: columns.map((column) => column.header), record_delimiter: 'windows', eof: true });
-  // pipeline() ends the source when the CSV stream is destroyed (the client disconnected), and the other way round.
-  pipeline(Readable.from(records(first, iterator, columns)), csv).catch(() => undefined);
+  // Readable.from ends the generator (its finally) when the stream is destroyed: the client disconnected.
+  const csv = Readable.from(chunks(first, iterator, columns), { objectMode: false });
   return new StreamableFile(csv, { type: CSV_CONTENT_TYPE, disposition: attachmentDisposition(filename) });
 }
 
