@@ -1,3 +1,4 @@
+import { JobEvents } from './job-events';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { JobLockRepository } from './job-lock.repository';
 import { JobBusyError, JobRunner, type JobOutcome, type JobRequest } from './job-runner.service';
@@ -37,7 +38,11 @@ function setup(options: { lockFree?: boolean } = {}) {
       events.push(`finish ${sessionId} ${result.error ?? JSON.stringify(result.summary)}`);
     }),
   };
-  const runner = new JobRunner(locks as unknown as JobLockRepository, sessions as unknown as SessionsService);
+  const bus = new JobEvents();
+  bus.onRunFinished((event) => {
+    events.push(`finished ${event.job} ${event.category} ${event.sessionId}`);
+  });
+  const runner = new JobRunner(locks as unknown as JobLockRepository, sessions as unknown as SessionsService, bus);
   const request = (targets: Target[]): JobRequest<Target> => ({
     category: 'capacity',
     type: 'manual',
@@ -62,7 +67,7 @@ describe('JobRunner', () => {
     });
     expect(result).toBe('done');
     expect(seen).toEqual([100, 101]);
-    expect(events).toEqual(['lock collect', 'recover collect', 'targets', 'start capacity collect a,b', 'work', 'finish session-1 {"n":2}', 'release']);
+    expect(events).toEqual(['lock collect', 'recover collect', 'targets', 'start capacity collect a,b', 'work', 'finish session-1 {"n":2}', 'finished collect capacity session-1', 'release']);
     expect(sessions.start).toHaveBeenCalledWith(expect.objectContaining({ type: 'manual', createdBy: 7, targets: [{ instanceId: 1, name: 'a' }, { instanceId: 2, name: 'b' }] }));
   });
 
@@ -98,14 +103,14 @@ describe('JobRunner', () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
-    expect(events.slice(-2)).toEqual(['finish session-1 disk full', 'release']);
+    expect(events.slice(-3)).toEqual(['finish session-1 disk full', 'finished partition capacity session-1', 'release']);
     expect(release).toHaveBeenCalledTimes(1);
   });
 
   it('fails the session with the fatal error the work reports, without throwing', async () => {
     const { runner, events, request } = setup();
     expect(await runner.runNow('aggregation', request([]), async () => ({ result: 3, error: 'could not read' }))).toBe(3);
-    expect(events.slice(-2)).toEqual(['finish session-1 could not read', 'release']);
+    expect(events.slice(-3)).toEqual(['finish session-1 could not read', 'finished aggregation capacity session-1', 'release']);
   });
 
   it('releases the lock and starts no session when planning the targets fails', async () => {
@@ -137,7 +142,7 @@ describe('JobRunner', () => {
     expect(idle).toBe(false);
     finishWork('ok');
     await waiting;
-    expect(events.slice(-2)).toEqual(['finish session-1 null', 'release']);
+    expect(events.slice(-3)).toEqual(['finish session-1 null', 'finished collect capacity session-1', 'release']);
   });
 
   it('logs a background failure instead of rejecting, with the session failed and the lock released', async () => {
@@ -146,7 +151,20 @@ describe('JobRunner', () => {
       throw new Error('boom');
     });
     await runner.idle();
-    expect(events.slice(-2)).toEqual(['finish session-1 boom', 'release']);
+    expect(events.slice(-3)).toEqual(['finish session-1 boom', 'finished collect capacity session-1', 'release']);
     expect(release).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells every listener that the run ended, even when one of them fails', async () => {
+    const { runner, events, request } = setup();
+    const bus = (runner as unknown as { events: JobEvents }).events;
+    bus.onRunFinished(() => {
+      throw new Error('listener broke');
+    });
+    bus.onRunFinished((event) => {
+      events.push(`second ${event.sessionId}`);
+    });
+    expect(await runner.runNow('collect', request([]), async () => ({ result: 1 }))).toBe(1);
+    expect(events.slice(-3)).toEqual(['finished collect capacity session-1', 'second session-1', 'release']);
   });
 });

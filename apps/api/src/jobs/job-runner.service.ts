@@ -3,6 +3,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/comm
 import { errorMessage } from '../common/error-message';
 import { ConflictError } from '../common/domain-errors';
 import { SessionsService } from '../sessions/sessions.service';
+import { JobEvents, type RunFinished } from './job-events';
 import { JobLockRepository, type HeldJobLock } from './job-lock.repository';
 import type { JobName } from './job-names';
 
@@ -73,6 +74,7 @@ export class JobRunner implements BeforeApplicationShutdown {
   constructor(
     private readonly locks: JobLockRepository,
     private readonly sessions: SessionsService,
+    private readonly events: JobEvents,
   ) {}
 
   /**
@@ -105,7 +107,7 @@ export class JobRunner implements BeforeApplicationShutdown {
   async runNow<T, R>(job: JobName, request: JobRequest<T>, work: JobWork<T, R>): Promise<R> {
     const { lock, context } = await this.prepare(job, request);
     try {
-      return await this.execute(context, work);
+      return await this.execute(context, work, { job, category: request.category });
     } finally {
       await lock.release();
     }
@@ -114,7 +116,7 @@ export class JobRunner implements BeforeApplicationShutdown {
   /** Starts the run and answers once its session exists; the work goes on in the background (see idle()). */
   async start<T, R>(job: JobName, request: JobRequest<T>, work: JobWork<T, R>): Promise<{ sessionId: string }> {
     const { lock, context } = await this.prepare(job, request);
-    const run = this.execute(context, work)
+    const run = this.execute(context, work, { job, category: request.category })
       .catch((error: unknown) => this.logger.error(`${request.category} session ${context.sessionId} failed: ${errorMessage(error)}`))
       .finally(() => lock.release());
     this.background.add(run);
@@ -167,7 +169,7 @@ export class JobRunner implements BeforeApplicationShutdown {
     }
   }
 
-  private async execute<T, R>(context: JobContext<T>, work: JobWork<T, R>): Promise<R> {
+  private async execute<T, R>(context: JobContext<T>, work: JobWork<T, R>, run: Omit<RunFinished, 'sessionId'>): Promise<R> {
     let outcome: JobOutcome<R>;
     try {
       outcome = await work(context);
@@ -175,9 +177,11 @@ export class JobRunner implements BeforeApplicationShutdown {
       await this.sessions
         .finish(context.sessionId, { error: errorMessage(error) })
         .catch((finishError: unknown) => this.logger.error(`could not end session ${context.sessionId}: ${errorMessage(finishError)}`));
+      await this.events.runFinished({ ...run, sessionId: context.sessionId });
       throw error;
     }
     await this.sessions.finish(context.sessionId, { summary: outcome.summary ?? null, error: outcome.error ?? null });
+    await this.events.runFinished({ ...run, sessionId: context.sessionId });
     return outcome.result;
   }
 }

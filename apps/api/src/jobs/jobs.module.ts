@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
+import { JobEvents } from './job-events';
 import { JobLockRepository } from './job-lock.repository';
 import { JobRunner } from './job-runner.service';
 import { DEFAULT_ORPHANED_RUN_SWEEP_MS, ORPHANED_RUN_SWEEP_MS, OrphanedRunSweep } from './orphaned-run-sweep.service';
@@ -7,7 +8,7 @@ import { DEFAULT_ORPHANED_RUN_SWEEP_MS, ORPHANED_RUN_SWEEP_MS, OrphanedRunSweep 
 /** The job runner (lock → session → records → work → finish → release) and the recovery of interrupted runs. */
 @Module({
   imports: [SessionsModule],
-  providers: [JobLockRepository, JobRunner, OrphanedRunSweep, { provide: ORPHANED_RUN_SWEEP_MS, useValue: DEFAULT_ORPHANED_RUN_SWEEP_MS }],
-  exports: [JobRunner],
+  providers: [JobEvents, JobLockRepository, JobRunner, OrphanedRunSweep, { provide: ORPHANED_RUN_SWEEP_MS, useValue: DEFAULT_ORPHANED_RUN_SWEEP_MS }],
+  exports: [JobRunner, JobEvents],
 })
 export class JobsModule {}

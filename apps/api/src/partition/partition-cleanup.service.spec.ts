@@ -1,3 +1,4 @@
+import { JobEvents } from '../jobs/job-events';
 import type { StatsTable } from '@capacity/contracts';
 import type { AppConfig } from '../config/app-config';
 import type { JobLockRepository } from '../jobs/job-lock.repository';
@@ -31,7 +32,7 @@ function setup(options: { archive: boolean; step?: ArchiveStep }) {
     failInterrupted: vi.fn().mockResolvedValue(0),
   };
   const locks = { tryLock: vi.fn().mockResolvedValue({ release: vi.fn().mockResolvedValue(undefined) }) };
-  const runner = new JobRunner(locks as unknown as JobLockRepository, sessions as unknown as SessionsService);
+  const runner = new JobRunner(locks as unknown as JobLockRepository, sessions as unknown as SessionsService, new JobEvents());
   const config = { timeZone: 'UTC', retentionMonths: 12, enabled: { archive: options.archive } } as AppConfig;
   const service = new PartitionCleanupService(repository as unknown as PartitionRepository, runner, config, options.step ?? null);
   return { service, repository, sessions };
