@@ -27,6 +27,7 @@ import { ZonedClock } from '../src/config/zoned-clock';
 import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobEvents } from '../src/jobs/job-events';
 import { JobRunner } from '../src/jobs/job-runner.service';
 import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
 
   const repository = new AggregationRepository(dataSource);
   const sessions = new SessionsService(new SessionsRepository(dataSource));
-  const service = new AggregationService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), new ZonedClock(config));
+  const service = new AggregationService(repository, new JobRunner(new JobLockRepository(dataSource), sessions, new JobEvents()), new ZonedClock(config));
 
   const floorMs = await time(() => floor(dataSource, first, last));
   console.log(`(c) floor, CREATE UNLOGGED TABLE … AS the same 8 rollup SELECTs: ${seconds(floorMs)}  [load ${load()}]`);

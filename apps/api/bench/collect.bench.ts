@@ -37,6 +37,7 @@ import { InstanceAccessService } from '../src/instances/instance-access.service'
 import { InstancesRepository } from '../src/instances/instances.repository';
 import { CollectionMetrics } from '../src/metrics/collection-metrics';
 import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobEvents } from '../src/jobs/job-events';
 import { JobRunner } from '../src/jobs/job-runner.service';
 import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -133,7 +134,7 @@ async function measureRun(url: string, tables: boolean): Promise<RunFigures> {
     const access = new InstanceAccessService(new InstancesRepository(dataSource), CredentialCipher.fromSecret('bench-secret-key-0123456789'));
     const collectors = new CollectorRegistry(new PostgresqlCollector(), new MysqlCollector(), new SqlServerCollector(), new OracleCollector());
     const instanceCollector = new InstanceCollectorService(collectors, access, new StatsService(new StatsRepository(dataSource), config), sessions, metrics, config);
-    const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, new JobRunner(new JobLockRepository(dataSource), sessions), metrics, config);
+    const collection = new CollectionService(new CollectionRepository(dataSource), instanceCollector, new JobRunner(new JobLockRepository(dataSource), sessions, new JobEvents()), metrics, config);
 
     const loadBefore = loadavg()[0];
     let peakSampled = process.memoryUsage().rss;

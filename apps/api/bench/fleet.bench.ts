@@ -26,6 +26,7 @@ import { configureApp } from '../src/configure-app';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/run-migrations';
 import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobEvents } from '../src/jobs/job-events';
 import { JobRunner } from '../src/jobs/job-runner.service';
 import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -76,7 +77,7 @@ async function prepare(first: string, last: string): Promise<string> {
     const config = loadAppConfig({ DATABASE_URL: url, APP_TIMEZONE: 'UTC', ADMIN_PASSWORD });
     const service = new AggregationService(
       new AggregationRepository(dataSource),
-      new JobRunner(new JobLockRepository(dataSource), new SessionsService(new SessionsRepository(dataSource))),
+      new JobRunner(new JobLockRepository(dataSource), new SessionsService(new SessionsRepository(dataSource)), new JobEvents()),
       new ZonedClock(config),
     );
     const aggregated = await time(() => service.recomputeRange(first, last));

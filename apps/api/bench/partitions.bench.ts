@@ -21,6 +21,7 @@ import { PartitionCreateService } from '../src/partition/partition-create.servic
 import { PartitionStatusService } from '../src/partition/partition-status.service';
 import { PartitionRepository } from '../src/partition/partition.repository';
 import { JobLockRepository } from '../src/jobs/job-lock.repository';
+import { JobEvents } from '../src/jobs/job-events';
 import { JobRunner } from '../src/jobs/job-runner.service';
 import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const repository = new PartitionRepository(dataSource);
   const sessions = new SessionsService(new SessionsRepository(dataSource));
-  const creator = new PartitionCreateService(repository, new JobRunner(new JobLockRepository(dataSource), sessions), new ZonedClock(config), config);
+  const creator = new PartitionCreateService(repository, new JobRunner(new JobLockRepository(dataSource), sessions, new JobEvents()), new ZonedClock(config), config);
   const status = new PartitionStatusService(repository, config);
 
   // 10 years: the current month + 3 ahead (from the migration) and the 116 months before.
