@@ -105,9 +105,15 @@ async function main(): Promise<void> {
   const { access_token: token } = (await login.json()) as { access_token: string };
 
   const exportUrl = `${baseUrl}/aggregations?format=csv&period_type=daily&db_type=postgresql&start_date=${first}&end_date=${last}`;
-  const baseline = process.memoryUsage.rss();
+  console.log('EXPORT-START');
+  const before = process.memoryUsage();
+  const baseline = before.rss;
   let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  let atPeak = before;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    if (usage.rss > peak) [peak, atPeak] = [usage.rss, usage];
+  }, 10);
   const runs: { ms: number; rows: number; bytes: number }[] = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await download(exportUrl, token));
@@ -123,6 +129,8 @@ async function main(): Promise<void> {
       `peak RSS growth ${growthMb.toFixed(1)} MB${growthMb < TARGET.rssMb ? '' : ` (over the ${TARGET.rssMb} MB target)`} ` +
       `(RSS ${(baseline / MB).toFixed(0)} → ${(peak / MB).toFixed(0)} MB)  [load ${load()}]`,
   );
+  const growth = (field: 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers') => `${field} ${((atPeak[field] - before[field]) / MB).toFixed(1)}`;
+  console.log(`  at the RSS peak, MB above the baseline: ${growth('heapTotal')}, ${growth('heapUsed')}, ${growth('external')}, ${growth('arrayBuffers')}`);
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
   if (!process.env.BENCH_KEEP) await dropBenchDatabase(SERVER_URL, DATABASE);

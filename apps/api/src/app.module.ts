@@ -1,7 +1,9 @@
+import type { CapacityRole } from '@capacity/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { reachableReplicas } from './database/read-replicas';
 import { FEATURE_MODULES } from './feature-modules';
 import { HealthModule } from './health/health.module';
 import { JobSchedulerModule } from './jobs/job-scheduler.module';
@@ -13,12 +15,16 @@ import { SessionsModule } from './sessions/sessions.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(options: { databaseUrl: string }): DynamicModule {
+  /**
+   * `role: 'collector'` (CAPACITY_ROLE) leaves the schedules out (configureApp serves only the health endpoint);
+   * the modules stay, so that a run ended by a collector tells every JobEvents listener (alerts) as any replica does.
+   */
+  static forRoot(options: { databaseUrl: string; role?: CapacityRole; readUrls?: readonly string[] }): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        JobSchedulerModule,
+        TypeOrmModule.forRootAsync({ useFactory: async () => dataSourceOptions(options.databaseUrl, undefined, await reachableReplicas(options.readUrls ?? [])) }),
+        ...(options.role === 'collector' ? [] : [JobSchedulerModule]),
         SessionsModule,
         AuthModule,
         HealthModule,

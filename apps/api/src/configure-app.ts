@@ -1,3 +1,4 @@
+import type { CapacityRole } from '@capacity/contracts';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
@@ -22,18 +23,31 @@ export function configureRoutes(app: INestApplication): void {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }
 
-/** Everything the running app and the test app share: headers, prefix, versioning, validation, errors, docs, SPA. */
-export function configureApp(app: INestApplication, webDir = WEB_DIST_DIR): void {
+/** What a collector-only process (CAPACITY_ROLE=collector) answers: its health, for the orchestrator. */
+const COLLECTOR_PATHS = /^\/api\/v1\/health\/?$/;
+
+/**
+ * Everything the running app and the test app share: headers, prefix, versioning, validation, errors, docs, SPA.
+ * A collector-only process serves its health endpoint and nothing else (no public API, no docs, no SPA).
+ */
+export function configureApp(app: INestApplication, webDir = WEB_DIST_DIR, role: CapacityRole = 'all'): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
   // Registered before any route, so that errors and 404s carry the headers too.
   app.use(securityHeaders());
   app.use(compression());
+  if (role === 'collector') {
+    app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+      if (COLLECTOR_PATHS.test(request.path)) return next();
+      response.status(404).json({ statusCode: 404, error: 'Not Found', message: 'a collector process serves only GET /api/v1/health', fields: [] });
+    });
+  }
 
   configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  if (role === 'collector') return;
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

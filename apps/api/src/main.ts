@@ -35,11 +35,11 @@ async function bootstrap(config: AppConfig): Promise<void> {
   try {
     await runMigrations(databaseUrl);
     // ConfigModule validates the same environment again for the app's APP_CONFIG.
-    const app = await NestFactory.create(AppModule.forRoot({ databaseUrl }), {
+    const app = await NestFactory.create(AppModule.forRoot({ databaseUrl, role: config.scale.role, readUrls: config.scale.readUrls }), {
       abortOnError: false,
       logger: [...levels],
     });
-    configureApp(app);
+    configureApp(app, undefined, config.scale.role);
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;

@@ -12,3 +12,7 @@ export * from './collection/collection.types';
 export * from './partitions/partition.types';
 export * from './archive/archive.types';
 export * from './fleet/fleet.types';
+export * from './capacity/capacity.types';
+export * from './notifications/notification.types';
+export * from './alerts/alert.types';
+export * from './collectors/collector.types';

@@ -1,15 +1,11 @@
 import type { RunAcceptedResponse, SessionType } from '@capacity/contracts';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import pLimit from 'p-limit';
-import { performance } from 'node:perf_hooks';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/roles.decorator';
 import { NotFoundError } from '../common/domain-errors';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CollectionMetrics } from '../metrics/collection-metrics';
-import { errorMessage } from '../common/error-message';
-import { JobRunner, type JobContext, type JobOutcome, type JobRequest } from '../jobs/job-runner.service';
+import { JobRunner, type JobRequest } from '../jobs/job-runner.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { CollectionQueue } from './collection-queue';
 import { CollectionRepository, type CollectionTarget } from './collection.repository';
-import { InstanceCollectorService } from './instance-collector.service';
 
 export interface CollectionRunSummary {
   sessionId: string;
@@ -20,22 +16,23 @@ export interface CollectionRunSummary {
   durationMs: number;
 }
 
-/** A collection run: every active instance (or one), bounded concurrency, one session with a record per instance. */
+/**
+ * A collection run: every active instance (or one), one session with a record per instance, fanned out as one
+ * queued job per instance (JobRunner.fanOut); the workers of every replica (CollectWorkers) take the jobs of their
+ * zones and the run ends with its last record.
+ */
 @Injectable()
 export class CollectionService {
-  private readonly logger = new Logger(CollectionService.name);
-
   constructor(
     private readonly repository: CollectionRepository,
-    private readonly instanceCollector: InstanceCollectorService,
+    private readonly queue: CollectionQueue,
     private readonly runner: JobRunner,
-    private readonly metrics: CollectionMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
-  /** POST /collections/run: 409 while a run is going, else 202 and the run continues in the background. */
+  /** POST /collections/run: 409 while a run is going, else 202 and the run continues in the queue. */
   async startManualRun(user: AuthUser, instanceId?: number): Promise<RunAcceptedResponse> {
-    const { sessionId } = await this.runner.start('collect', this.request('manual', user.id, instanceId), (context) => this.execute(context, 'manual'));
+    const { sessionId } = await this.start('manual', user.id, instanceId);
     return { session_id: sessionId, status: 'running' };
   }
 
@@ -44,13 +41,34 @@ export class CollectionService {
     return this.runNow('scheduled');
   }
 
-  /** A whole run, awaited (the scheduler, tests, benchmarks); 409 while another run holds the lock. */
-  runNow(type: SessionType = 'manual', instanceId?: number): Promise<CollectionRunSummary> {
-    return this.runner.runNow('collect', this.request(type, null, instanceId), (context) => this.execute(context, type));
+  /** A whole run, awaited until its last record has ended (the scheduler, tests, benchmarks); 409 while another run is going. */
+  async runNow(type: SessionType = 'manual', instanceId?: number): Promise<CollectionRunSummary> {
+    const { sessionId } = await this.start(type, null, instanceId);
+    await this.runner.untilEnded(sessionId);
+    const session = await this.sessions.get(sessionId);
+    const summary = session.summary ?? {};
+    return {
+      sessionId,
+      instances: session.total_instances,
+      succeeded: session.successful_instances,
+      failed: session.failed_instances,
+      databases: typeof summary.databases === 'number' ? summary.databases : 0,
+      durationMs: session.duration_ms ?? 0,
+    };
   }
 
-  private request(type: SessionType, createdBy: number | null, instanceId?: number): JobRequest<CollectionTarget> {
-    return { category: 'capacity', type, createdBy, targets: () => this.targets(instanceId), record: (t) => ({ instanceId: t.id, name: t.name }) };
+  private start(type: SessionType, createdBy: number | null, instanceId?: number): Promise<{ sessionId: string }> {
+    const request: JobRequest<CollectionTarget> = {
+      category: 'capacity',
+      type,
+      createdBy,
+      targets: () => this.targets(instanceId),
+      record: (t) => ({ instanceId: t.id, name: t.name, zone: t.zone }),
+    };
+    return this.runner.fanOut('collect', request, {
+      enqueue: (context) => this.queue.enqueue(context, type),
+      summarize: (sessionId) => this.queue.summarize(sessionId, type),
+    });
   }
 
   private async targets(instanceId?: number): Promise<CollectionTarget[]> {
@@ -58,40 +76,5 @@ export class CollectionService {
     const target = await this.repository.instance(instanceId);
     if (!target) throw new NotFoundError(`instance ${instanceId} not found`, 'instance_id');
     return [target];
-  }
-
-  private async execute(context: JobContext<CollectionTarget>, type: SessionType): Promise<JobOutcome<CollectionRunSummary>> {
-    const { sessionId, targets } = context;
-    const started = performance.now();
-    const limit = pLimit(this.config.collectConcurrency);
-    try {
-      const outcomes = await Promise.all(targets.map((target) => limit(() => this.instanceCollector.collect(target, context.recordId(target)))));
-      const summary: CollectionRunSummary = {
-        sessionId,
-        instances: targets.length,
-        succeeded: outcomes.filter((o) => o.ok).length,
-        failed: outcomes.filter((o) => !o.ok).length,
-        databases: outcomes.reduce((total, o) => total + o.databases, 0),
-        durationMs: Math.round(performance.now() - started),
-      };
-      const failures: Record<string, number> = {};
-      for (const outcome of outcomes) if (outcome.failure) failures[outcome.failure.kind] = (failures[outcome.failure.kind] ?? 0) + 1;
-      this.logger.log(`collection session ${sessionId}: ${summary.succeeded}/${summary.instances} instances, ${summary.databases} databases in ${summary.durationMs} ms`);
-      return {
-        result: summary,
-        summary: {
-          databases: summary.databases,
-          duration_ms: summary.durationMs,
-          concurrency: this.config.collectConcurrency,
-          failures,
-          // Instances collected with warnings (unreadable sizes, estimates, logs not readable): see their records.
-          instances_with_warnings: outcomes.filter((o) => o.warnings > 0).length,
-        },
-      };
-    } catch (error) {
-      throw new Error(`collection run failed: ${errorMessage(error)}`, { cause: error });
-    } finally {
-      this.metrics.observeRun(type, (performance.now() - started) / 1000);
-    }
   }
 }

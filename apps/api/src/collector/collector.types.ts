@@ -46,8 +46,34 @@ export interface TableScanOptions {
   signal: AbortSignal;
 }
 
+/**
+ * What one database can grow to as the engine reports it (SQL Server files and volumes, Oracle tablespaces), bytes;
+ * `limitBytes` null when the engine sets none the collector could read (a file growing without a cap on an unreadable
+ * volume). `details` are the readings it was computed from (files, tablespaces), kept as they are for people.
+ */
+export interface EngineDatabaseLimit {
+  database: string;
+  limitBytes: number | null;
+  allocatedBytes: number | null;
+  usedBytes: number | null;
+  details: Record<string, unknown>[];
+}
+
+/** The engine-reported limits of a collection (SQL Server, Oracle): per database and for the instance. */
+export interface EngineLimits {
+  /** What the instance can grow to: the sum of its databases' limits, capped by the free space of their volumes. */
+  instanceLimitBytes: number | null;
+  /** Total and available bytes of the volumes holding database files (SQL Server, VIEW SERVER STATE); null when unread. */
+  volumeTotalBytes: number | null;
+  volumeAvailableBytes: number | null;
+  volumes: Record<string, unknown>[];
+  databases: EngineDatabaseLimit[];
+}
+
 export interface CollectionResult {
   databases: CollectedDatabase[];
+  /** Present when the engine reports limits (SQL Server, Oracle) and they were readable; a failure is a warning. */
+  limits?: EngineLimits;
   /** Present when the table scan ran (COLLECT_TABLES). */
   tables?: CollectedTables;
   /** Instance-level log (PostgreSQL WAL, MySQL binlog, Oracle redo); null when not readable or per database. */

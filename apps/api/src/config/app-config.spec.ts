@@ -4,12 +4,13 @@ describe('loadAppConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadAppConfig({});
     expect(config.port).toBe(3000);
-    expect(config.cron).toEqual({ collect: '0 3 * * *', aggregation: '0 5 * * *', partition: '0 2 * * *', cleanup: '0 4 * * *' });
+    expect(config.cron).toEqual({ collect: '0 3 * * *', aggregation: '0 5 * * *', partition: '0 2 * * *', cleanup: '0 4 * * *', digest: '0 8 * * *' });
     expect(config.collectConcurrency).toBe(8);
     expect(config.collectTimeoutMs).toBe(60_000);
     expect(config.collectTables).toEqual({ enabled: true, maxDatabases: 200 });
     expect(config.partitionPremakeMonths).toBe(3);
     expect(config.retentionMonths).toBe(12);
+    expect(config.forecastPoints).toBe(30);
     expect(config.enabled.archive).toBe(true);
     expect(config.archiveDir.endsWith('/data/archive')).toBe(true);
     expect(config.host).toBeUndefined();
@@ -39,6 +40,8 @@ describe('loadAppConfig', () => {
     ['LOGIN_THROTTLE_USER_LIMIT', '0'],
     ['COLLECT_TABLES', 'sometimes'],
     ['COLLECT_TABLES_MAX_DATABASES', '0'],
+    ['FORECAST_POINTS', '13'],
+    ['FORECAST_POINTS', 'thirty'],
   ])('names %s when it is %s', (name, value) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadAppConfig({ [name]: value })).toThrow(new RegExp(name));

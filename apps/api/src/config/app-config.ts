@@ -1,3 +1,4 @@
+import { DEFAULT_ZONE } from '@capacity/contracts';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { CronTime } from 'cron';
@@ -70,6 +71,22 @@ export class EnvironmentVariables {
   @Transform(toBoolean) @IsBoolean() CLEANUP_ENABLED = true;
   @Transform(toBoolean) @IsBoolean() ARCHIVE_ENABLED = true;
 
+  /** The daily digest of the notification channels in digest mode (issue 17), in APP_TIMEZONE. */
+  @IsString() ALERT_DIGEST_CRON = '0 8 * * *';
+  @Transform(toBoolean) @IsBoolean() ALERT_DIGEST_ENABLED = true;
+
+  /** Attempts of one notification send (the first and its retries). */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(10)
+  NOTIFICATION_ATTEMPTS = 3;
+
+  /** Wait before the first retry of a notification; doubled before each further retry. */
+  @Transform(toInteger) @IsInt() @Min(0) @Max(600_000)
+  NOTIFICATION_RETRY_DELAY_MS = 2_000;
+
+  /** Bound of one notification attempt (connect, send, answer). */
+  @Transform(toInteger) @IsInt() @Min(100) @Max(600_000)
+  NOTIFICATION_TIMEOUT_MS = 10_000;
+
   @Transform(toInteger) @IsInt() @Min(1) @Max(256)
   COLLECT_CONCURRENCY = 8;
 
@@ -86,6 +103,10 @@ export class EnvironmentVariables {
 
   @Transform(toInteger) @IsInt() @Min(0) @Max(120)
   PARTITION_PREMAKE_MONTHS = 3;
+
+  /** The forecast to the limit fits the last this many daily points (no forecast below 14). */
+  @Transform(toInteger) @IsInt() @Min(14, { message: 'FORECAST_POINTS must be between 14 and 3660' }) @Max(3660, { message: 'FORECAST_POINTS must be between 14 and 3660' })
+  FORECAST_POINTS = 30;
 
   @Transform(toInteger) @IsInt() @Min(1) @Max(1200)
   RETENTION_MONTHS = 12;
@@ -117,6 +138,30 @@ export class EnvironmentVariables {
   @Transform(toInteger) @IsInt() @Min(1) @Max(86_400)
   LOGIN_THROTTLE_WINDOW_S = 60;
 
+  /** `all`: today's process; `collector`: collection workers and the health endpoint only (README "More than one replica"). */
+  @IsIn(['all', 'collector'])
+  CAPACITY_ROLE = 'all';
+
+  /** The network zones whose collection jobs this process takes, comma-separated; unset: `default`. */
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9_-]{0,62}(,[a-z0-9][a-z0-9_-]{0,62})*$/, { message: 'COLLECTOR_ZONES must be comma-separated zone names (a-z, 0-9, _ and -)' })
+  COLLECTOR_ZONES?: string;
+
+  /** Times a collection job whose worker died (lease expired) or failed to write is retried by another worker. */
+  @Transform(toInteger) @IsInt() @Min(0) @Max(10)
+  COLLECT_RETRIES = 1;
+
+  /** How long a worker holds a collection job before it counts as dead; unset: 2 × COLLECT_TIMEOUT_MS + 30 s. */
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(2) @Max(86_400)
+  COLLECT_LEASE_SECONDS?: number;
+
+  /** A run's records of a zone without a live collector fail ("no collector for zone X") after this long. */
+  @Transform(toInteger) @IsInt() @Min(1000) @Max(86_400_000)
+  COLLECT_ZONE_TIMEOUT_MS = 120_000;
+
+  /** Read replicas for the read-only endpoints (comma-separated postgres:// URLs); writes stay on DATABASE_URL. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/[^,]+(,postgres(ql)?:\/\/[^,]+)*$/, { message: 'DATABASE_READ_URLS must be comma-separated postgres:// URLs' })
+  DATABASE_READ_URLS?: string;
+
   @Transform(toBoolean) @IsBoolean()
   DEMO = false;
 
@@ -133,21 +178,36 @@ export interface AppConfig {
   jwtSecret?: string;
   adminPassword?: string;
   timeZone: string;
-  cron: { collect: string; aggregation: string; partition: string; cleanup: string };
-  enabled: { collect: boolean; aggregation: boolean; partition: boolean; cleanup: boolean; archive: boolean };
+  cron: { collect: string; aggregation: string; partition: string; cleanup: string; digest: string };
+  enabled: { collect: boolean; aggregation: boolean; partition: boolean; cleanup: boolean; archive: boolean; digest: boolean };
+  notifications: { attempts: number; retryDelayMs: number; timeoutMs: number };
   collectConcurrency: number;
   collectTimeoutMs: number;
   collectTables: { enabled: boolean; maxDatabases: number };
   partitionPremakeMonths: number;
   retentionMonths: number;
+  /** FORECAST_POINTS: daily points of the least-squares fit to the limit. */
+  forecastPoints: number;
   archiveDir: string;
   duckdbMemoryLimit: string;
   embeddedPgPort: number;
   metricsToken?: string;
   metricsPublic: boolean;
   loginThrottle: { userLimit: number; ipLimit: number; windowSeconds: number };
+  /** Scale-out (README "More than one replica"). */
+  scale: ScaleConfig;
   demo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export interface ScaleConfig {
+  role: 'all' | 'collector';
+  /** COLLECTOR_ZONES: the zones whose jobs this process's workers take. */
+  zones: string[];
+  retries: number;
+  leaseSeconds: number;
+  zoneTimeoutMs: number;
+  readUrls: string[];
 }
 
 export class ConfigError extends Error {}
@@ -159,7 +219,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(parsed, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
-  for (const name of ['COLLECT_CRON', 'AGGREGATION_CRON', 'PARTITION_CRON', 'CLEANUP_CRON'] as const) {
+  for (const name of ['COLLECT_CRON', 'AGGREGATION_CRON', 'PARTITION_CRON', 'CLEANUP_CRON', 'ALERT_DIGEST_CRON'] as const) {
     if (!isValidCron(parsed[name])) problems.push(`${name}: "${parsed[name]}" is not a valid cron expression`);
   }
   // bcrypt reads 72 bytes and ignores the rest: a longer password would be silently truncated.
@@ -182,6 +242,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       aggregation: parsed.AGGREGATION_CRON,
       partition: parsed.PARTITION_CRON,
       cleanup: parsed.CLEANUP_CRON,
+      digest: parsed.ALERT_DIGEST_CRON,
     },
     enabled: {
       collect: parsed.COLLECT_ENABLED,
@@ -189,12 +250,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       partition: parsed.PARTITION_ENABLED,
       cleanup: parsed.CLEANUP_ENABLED,
       archive: parsed.ARCHIVE_ENABLED,
+      digest: parsed.ALERT_DIGEST_ENABLED,
+    },
+    notifications: {
+      attempts: parsed.NOTIFICATION_ATTEMPTS,
+      retryDelayMs: parsed.NOTIFICATION_RETRY_DELAY_MS,
+      timeoutMs: parsed.NOTIFICATION_TIMEOUT_MS,
     },
     collectConcurrency: parsed.COLLECT_CONCURRENCY,
     collectTimeoutMs: parsed.COLLECT_TIMEOUT_MS,
     collectTables: { enabled: parsed.COLLECT_TABLES, maxDatabases: parsed.COLLECT_TABLES_MAX_DATABASES },
     partitionPremakeMonths: parsed.PARTITION_PREMAKE_MONTHS,
     retentionMonths: parsed.RETENTION_MONTHS,
+    forecastPoints: parsed.FORECAST_POINTS,
     archiveDir: resolve(parsed.ARCHIVE_DIR ?? `${dataDir}/archive`),
     duckdbMemoryLimit: parsed.DUCKDB_MEMORY_LIMIT,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
@@ -204,6 +272,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       userLimit: parsed.LOGIN_THROTTLE_USER_LIMIT,
       ipLimit: parsed.LOGIN_THROTTLE_IP_LIMIT,
       windowSeconds: parsed.LOGIN_THROTTLE_WINDOW_S,
+    },
+    scale: {
+      role: parsed.CAPACITY_ROLE as ScaleConfig['role'],
+      zones: parsed.COLLECTOR_ZONES ? [...new Set(parsed.COLLECTOR_ZONES.split(','))] : [DEFAULT_ZONE],
+      retries: parsed.COLLECT_RETRIES,
+      leaseSeconds: parsed.COLLECT_LEASE_SECONDS ?? Math.ceil((parsed.COLLECT_TIMEOUT_MS * 2) / 1000) + 30,
+      zoneTimeoutMs: parsed.COLLECT_ZONE_TIMEOUT_MS,
+      readUrls: parsed.DATABASE_READ_URLS ? parsed.DATABASE_READ_URLS.split(',') : [],
     },
     demo: parsed.DEMO,
     logLevel: parsed.LOG_LEVEL as AppConfig['logLevel'],

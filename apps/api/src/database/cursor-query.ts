@@ -16,11 +16,29 @@ export async function* cursorQuery<T = Record<string, unknown>>(dataSource: Data
   for await (const rows of cursorBatches<T>(dataSource, text, values, batchSize)) yield* rows;
 }
 
+/**
+ * cursorQuery's rows, each read as one JSON text (`row_to_json`) and parsed here. For big exports: the driver then
+ * makes one string per row instead of a value per column, and those values (unlike the objects made here) outlive
+ * the young generation's collections, so a 100,000-row export left ~3× more garbage in the old heap. The values are
+ * JSON's: numbers for integer, bigint and numeric columns (exact up to 2^53), text for dates and timestamps (format
+ * them in SQL), arrays, booleans, null. The order is the statement's (a plain projection keeps it).
+ */
+export async function* cursorJsonQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: unknown[], batchSize = CURSOR_BATCH_SIZE): AsyncGenerator<T> {
+  const rows = cursorBatches<[string]>(dataSource, `SELECT row_to_json(q)::text FROM (${text}) q`, values, batchSize, 'array');
+  for await (const batch of rows) for (const [json] of batch) yield JSON.parse(json) as T;
+}
+
 /** cursorQuery's batches as they come: the next FETCH is already on its way while the caller handles one. */
-export async function* cursorBatches<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: unknown[], batchSize = CURSOR_BATCH_SIZE): AsyncGenerator<T[]> {
+export async function* cursorBatches<T = Record<string, unknown>>(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[],
+  batchSize = CURSOR_BATCH_SIZE,
+  rowMode?: 'array',
+): AsyncGenerator<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const client: PoolClient = await pool.connect();
-  const fetchBatch = () => client.query<T & object>(`FETCH ${batchSize} FROM ${CURSOR}`).then((result) => result.rows as T[]);
+  const fetchBatch = () => client.query<T & object>({ text: `FETCH ${batchSize} FROM ${CURSOR}`, rowMode }).then((result) => result.rows as T[]);
   let finished = false;
   let broken: Error | undefined;
   let pending: Promise<T[]> | undefined;

@@ -1,13 +1,18 @@
 import type { DataSourceOptions } from 'typeorm';
 import { Instance } from '../instances/instance.entity';
+import { NotificationChannel } from '../notifications/notification-channel.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [Instance];
+export const ENTITIES = [Instance, NotificationChannel];
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/**
+ * `readUrls` (DATABASE_READ_URLS): TypeORM's `replication` — the primary (`url`) takes every write and every plain
+ * query; a query runner opened in `slave` mode (ReadReplicas) reads from a replica.
+ */
+export function dataSourceOptions(url: string, poolSize = 20, readUrls: readonly string[] = []): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(readUrls.length > 0 ? { replication: { master: { url }, slaves: readUrls.map((readUrl) => ({ url: readUrl })) } } : { url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,

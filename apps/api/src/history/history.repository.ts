@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { containsPattern } from '../common/like-pattern';
-import { cursorQuery } from '../database/cursor-query';
+import { cursorJsonQuery } from '../database/cursor-query';
 import { preparedQuery } from '../database/prepared-query';
 import type { InstanceRefRow } from './history-rows';
 
@@ -37,7 +37,7 @@ const AGGREGATION_COLUMNS = `a.instance_id, a.database_name, a.period_type,
   to_char(a.period_start, 'YYYY-MM-DD') AS period_start, to_char(a.period_end, 'YYYY-MM-DD') AS period_end,
   a.avg_size_bytes, a.max_size_bytes, a.min_size_bytes, a.avg_data_size_bytes, a.max_data_size_bytes, a.min_data_size_bytes,
   a.avg_log_size_bytes, a.max_log_size_bytes, a.min_log_size_bytes, a.data_count, a.size_change_bytes, a.size_change_percent,
-  a.growth_rate, a.calculated_at, i.name AS instance_name, i.db_type`;
+  a.growth_rate, to_char(a.calculated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS calculated_at, i.name AS instance_name, i.db_type`;
 
 // The same order as compareAggregationRows in history-rows.ts. `period_start - 0` keeps the planner from
 // walking the (period_type, period_start) index of every partition to skip a sort of one instance's rows.
@@ -138,7 +138,7 @@ export class HistoryRepository {
   /** Every matching row, in list order, one at a time from a cursor (the CSV export of GET /aggregations). */
   aggregationStream(filter: AggregationFilter): AsyncGenerator<Record<string, unknown>> {
     const { where, params } = aggregationWhere(filter);
-    return cursorQuery(
+    return cursorJsonQuery(
       this.dataSource,
       `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where} ${AGGREGATION_ORDER}`,
       params,

@@ -12,6 +12,7 @@ export const INSTANCE_CSV_COLUMNS: CsvColumn<InstanceResponse>[] = fieldColumns<
   'database_name',
   'is_active',
   'tags',
+  'zone',
   'owner_id',
   'description',
   'latest_total_size_bytes',
@@ -23,6 +24,7 @@ export const INSTANCE_CSV_COLUMNS: CsvColumn<InstanceResponse>[] = fieldColumns<
   'database_count',
   'last_collected_at',
   'last_collection_status',
+  'capacity_limit_bytes',
   'created_at',
   'updated_at',
 ]);

@@ -18,6 +18,7 @@ export interface InstanceRow
     | 'growth_30d_bytes'
     | 'growth_30d_percent'
     | 'last_collected_at'
+    | 'capacity_limit_bytes'
   > {
   created_at: Date;
   updated_at: Date;
@@ -28,6 +29,7 @@ export interface InstanceRow
   growth_30d_bytes: string | null;
   growth_30d_percent: string | null;
   last_collected_at: Date | null;
+  capacity_limit_bytes: string | null;
 }
 
 export interface InstanceListFilter {
@@ -38,6 +40,7 @@ export interface InstanceListFilter {
   search?: string;
   isActive?: boolean;
   tag?: string;
+  zone?: string;
   status?: InstanceStatusFilter;
 }
 
@@ -102,11 +105,11 @@ const STATUS_CONDITIONS: Record<InstanceStatusFilter, string> = {
 
 /** The whole row of an instance, for the instances `i` of a FROM that has every join. */
 const ROW_COLUMNS = `i.id, i.name, i.db_type, i.host, i.port, i.username, i.database_name, i.is_active, i.tags, i.owner_id,
-  i.description, (i.password_encrypted IS NOT NULL) AS has_password, i.created_at, i.updated_at,
+  i.description, i.zone, (i.password_encrypted IS NOT NULL) AS has_password, i.created_at, i.updated_at,
   s.total_size_bytes AS latest_total_size_bytes, s.database_count,
   ${growthBytes('w7')} AS growth_7d_bytes, ${growthPercent('w7')} AS growth_7d_percent,
   ${growthBytes('w30')} AS growth_30d_bytes, ${growthPercent('w30')} AS growth_30d_percent,
-  r.at AS last_collected_at, r.status AS last_collection_status`;
+  r.at AS last_collected_at, r.status AS last_collection_status, i.capacity_limit_bytes`;
 
 const ALL_JOINS = Object.values(JOINS).join('\n');
 
@@ -137,6 +140,7 @@ function selection(filter: InstanceListFilter, params: Params): Selection {
   }
   if (filter.isActive !== undefined) conditions.push(`i.is_active = ${params.add(filter.isActive, '::boolean')}`);
   if (filter.tag !== undefined) conditions.push(`${params.add(filter.tag, '::text')} = ANY(i.tags)`);
+  if (filter.zone !== undefined) conditions.push(`i.zone = ${params.add(filter.zone, '::text')}`);
   if (filter.status) {
     joins.push('r');
     conditions.push(STATUS_CONDITIONS[filter.status]);

@@ -14,8 +14,11 @@ export class Instance {
   @Column({ name: 'database_name', type: 'varchar', length: 255, nullable: true }) databaseName!: string | null;
   @Column({ name: 'is_active', type: 'boolean', default: true }) isActive!: boolean;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) tags!: string[];
+  @Column({ type: 'varchar', length: 63, default: 'default' }) zone!: string;
   @Column({ name: 'owner_id', type: 'integer', nullable: true }) ownerId!: number | null;
   @Column({ type: 'text', nullable: true }) description!: string | null;
+  /** bigint: arrives as text. */
+  @Column({ name: 'capacity_limit_bytes', type: 'bigint', nullable: true }) capacityLimitBytes!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -52,8 +52,8 @@ export class InstancesController {
   })
   @ApiCreatedResponse({ type: InstanceResponse })
   @ApiErrorResponses(400, 401, 403, 409, 413, 503)
-  create(@Body() dto: CreateInstanceDto): Promise<InstanceResponse> {
-    return this.instances.create(dto);
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateInstanceDto): Promise<InstanceResponse> {
+    return this.instances.create(dto, user);
   }
 
   @Patch(':id')
@@ -65,8 +65,8 @@ export class InstancesController {
   @ApiInstanceIdParam()
   @ApiOkResponse({ type: InstanceResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 503)
-  update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateInstanceDto): Promise<InstanceResponse> {
-    return this.instances.update(id, dto);
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateInstanceDto): Promise<InstanceResponse> {
+    return this.instances.update(id, dto, user);
   }
 
   @Delete(':id')

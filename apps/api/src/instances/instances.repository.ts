@@ -2,6 +2,8 @@ import type { DbType } from '@capacity/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/roles.decorator';
+import { type LimitChange, recordLimitChange } from '../capacity/limit-changes';
 import { INSTANCE_ROW_BY_ID, type InstanceRow } from './instance-list.repository';
 import { Instance } from './instance.entity';
 
@@ -18,6 +20,8 @@ export interface InstanceColumns {
   tags?: string[];
   owner_id?: number | null;
   description?: string | null;
+  capacity_limit_bytes?: number | null;
+  zone?: string;
 }
 
 const WRITABLE_COLUMNS: readonly (keyof InstanceColumns)[] = [
@@ -32,6 +36,8 @@ const WRITABLE_COLUMNS: readonly (keyof InstanceColumns)[] = [
   'tags',
   'owner_id',
   'description',
+  'capacity_limit_bytes',
+  'zone',
 ];
 
 @Injectable()
@@ -103,6 +109,11 @@ export class InstancesRepository {
   async delete(id: number): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`DELETE FROM instances WHERE id = $1 RETURNING id`, [id]);
     return this.affected(rows) > 0;
+  }
+
+  /** The audit record of a configured limit's change (none when it did not change). */
+  recordLimitChange(change: LimitChange, user: AuthUser): Promise<void> {
+    return recordLimitChange(this.dataSource, change, user);
   }
 
   /** TypeORM's postgres driver answers UPDATE/DELETE … RETURNING with [rows, count]. */

@@ -22,6 +22,7 @@ export function toInstanceResponse(row: InstanceRow): InstanceResponse {
     database_name: row.database_name,
     is_active: row.is_active,
     tags: row.tags ?? [],
+    zone: row.zone,
     owner_id: row.owner_id,
     description: row.description,
     has_password: row.has_password,
@@ -36,6 +37,7 @@ export function toInstanceResponse(row: InstanceRow): InstanceResponse {
     database_count: row.database_count,
     last_collected_at: isoOrNull(row.last_collected_at),
     last_collection_status: row.last_collection_status,
+    capacity_limit_bytes: toNumberOrNull(row.capacity_limit_bytes),
   };
 }
 
@@ -71,7 +73,7 @@ export class InstancesService {
     return this.getRow(id);
   }
 
-  async create(dto: CreateInstanceDto): Promise<InstanceResponse> {
+  async create(dto: CreateInstanceDto, user: AuthUser): Promise<InstanceResponse> {
     await this.assertNameFree(dto.name);
     if (dto.owner_id) await this.assertOwnerExists(dto.owner_id);
     const id = await this.writeUnique(dto.name, () =>
@@ -80,11 +82,12 @@ export class InstancesService {
         port: dto.port ?? DEFAULT_PORTS[dto.db_type],
       }),
     );
+    await this.repository.recordLimitChange({ instanceId: id, databaseName: null, oldBytes: null, newBytes: dto.capacity_limit_bytes ?? null }, user);
     this.logger.log(`created instance ${dto.name} (${dto.db_type} ${dto.host}, id ${id})`);
     return this.getRow(id);
   }
 
-  async update(id: number, dto: UpdateInstanceDto): Promise<InstanceResponse> {
+  async update(id: number, dto: UpdateInstanceDto, user: AuthUser): Promise<InstanceResponse> {
     const current = await this.repository.findEntity(id);
     if (!current) throw new NotFoundError(`instance ${id} not found`);
     if (dto.name !== undefined && dto.name !== current.name) await this.assertNameFree(dto.name, id);
@@ -96,6 +99,10 @@ export class InstancesService {
     }
     const found = await this.writeUnique(dto.name ?? current.name, () => this.repository.update(id, columns));
     if (!found) throw new NotFoundError(`instance ${id} not found`);
+    if (dto.capacity_limit_bytes !== undefined) {
+      const oldBytes = toNumberOrNull(current.capacityLimitBytes);
+      await this.repository.recordLimitChange({ instanceId: id, databaseName: null, oldBytes, newBytes: dto.capacity_limit_bytes }, user);
+    }
     this.logger.log(`updated instance ${dto.name ?? current.name} (id ${id}: ${Object.keys(dto).map((key) => (key === 'password' ? 'password' : key)).join(', ')})`);
     return this.getRow(id);
   }
@@ -113,6 +120,7 @@ export class InstancesService {
       search: query.search,
       isActive: query.is_active,
       tag: query.tag,
+      zone: query.zone,
       status: query.status,
     };
   }
@@ -136,6 +144,8 @@ export class InstancesService {
       tags: dto.tags,
       owner_id: dto.owner_id,
       description: dto.description,
+      capacity_limit_bytes: dto.capacity_limit_bytes,
+      zone: dto.zone,
     };
     if (dto.password !== undefined) columns.password_encrypted = dto.password ? this.cipher.encrypt(dto.password) : null;
     return columns;

@@ -5,7 +5,7 @@ import { errorMessage } from '../common/error-message';
 import type { JobName } from './job-names';
 
 // Stable advisory-lock keys: one per job, shared by every replica on the repository (advisory locks are per database).
-export const JOB_LOCK_KEYS: Record<JobName, number> = { collect: 7_364_101, aggregation: 7_364_102, partition: 7_364_103, cleanup: 7_364_104 };
+export const JOB_LOCK_KEYS: Record<JobName, number> = { collect: 7_364_101, aggregation: 7_364_102, partition: 7_364_103, cleanup: 7_364_104, alert: 7_364_105, digest: 7_364_106 };
 
 export interface HeldJobLock {
   release(): Promise<void>;

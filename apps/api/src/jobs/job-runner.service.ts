@@ -18,6 +18,8 @@ export class JobBusyError extends ConflictError {
 export interface JobTarget {
   instanceId: number | null;
   name: string;
+  /** The network zone whose collectors take a queued target (JobRunner.fanOut). */
+  zone?: string | null;
 }
 
 export interface JobRequest<T> {
@@ -61,6 +63,15 @@ interface Prepared<T> {
   context: JobContext<T>;
 }
 
+/** Puts a queued run's work in the job queue (one job per target, carrying its record id); the session exists. */
+export type Enqueue<T> = (context: JobContext<T>) => Promise<void>;
+
+/** A queued run that has ended: its summary, written on the session by whoever ended it. */
+export type Summarize = (sessionId: string) => Promise<Record<string, unknown>>;
+
+/** How often a process waiting for a queued run it started (runNow, idle) checks whether another replica ended it. */
+const QUEUED_POLL_MS = 250;
+
 /**
  * The one way a job runs: its advisory lock (refused with 409 while another run holds it), the recovery of the
  * job's runs left `running` by a dead owner, a session with a record per target, the work, the session's end
@@ -70,6 +81,8 @@ interface Prepared<T> {
 export class JobRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly background = new Set<Promise<unknown>>();
+  /** Queued runs this process started, until they end (here or on another replica). */
+  private readonly queued = new Map<string, { ended: Promise<void>; resolve: () => void }>();
 
   constructor(
     private readonly locks: JobLockRepository,
@@ -124,13 +137,81 @@ export class JobRunner implements BeforeApplicationShutdown {
     return { sessionId: context.sessionId };
   }
 
-  /** Resolves when the background runs started by this process have ended. */
-  async idle(): Promise<void> {
-    await Promise.allSettled(this.background);
+  /**
+   * A queued run: under the job's lock (409 while a queued run of the category is still going), the session with a
+   * pending record per target, then `enqueue` puts one job per target in the queue and the lock is released. Workers
+   * on every replica take the jobs; `settle` ends the session when its last record ends, wherever that is.
+   */
+  async fanOut<T>(job: JobName, request: JobRequest<T>, queue: { enqueue: Enqueue<T>; summarize: Summarize }): Promise<{ sessionId: string }> {
+    const { lock, context } = await this.prepare(job, request, async () => {
+      if (await this.sessions.runningQueued(request.category)) throw new JobBusyError(job);
+    });
+    try {
+      let resolve = (): void => undefined;
+      const ended = new Promise<void>((done) => (resolve = done));
+      this.queued.set(context.sessionId, { ended, resolve });
+      try {
+        await queue.enqueue(context);
+      } catch (error) {
+        this.queued.delete(context.sessionId);
+        resolve();
+        await this.sessions.finish(context.sessionId, { error: `could not queue the run: ${errorMessage(error)}` });
+        await this.events.runFinished({ job, category: request.category, sessionId: context.sessionId });
+        throw error;
+      }
+      // An empty run has nothing to wait for (nor one whose every job already ended before their settle ran).
+      await this.settle(job, request.category, context.sessionId, queue.summarize);
+      return { sessionId: context.sessionId };
+    } finally {
+      await lock.release();
+    }
   }
 
+  /**
+   * Called after each record of a queued run ends (and by the sweeps): ends the session once none of its records
+   * is open — exactly one caller across replicas wins, writes the summary and tells JobEvents. True for that one.
+   */
+  async settle(job: JobName, category: SessionCategory, sessionId: string, summarize: Summarize): Promise<boolean> {
+    if (!(await this.sessions.closeQueuedIfDone(sessionId))) return false;
+    try {
+      await this.sessions.setSummary(sessionId, await summarize(sessionId));
+    } catch (error) {
+      this.logger.error(`could not write the summary of session ${sessionId}: ${errorMessage(error)}`);
+    }
+    this.queued.get(sessionId)?.resolve();
+    await this.events.runFinished({ job, category, sessionId });
+    return true;
+  }
+
+  /** Resolves when the queued run `sessionId` has ended, on any replica. */
+  async untilEnded(sessionId: string): Promise<void> {
+    const local = this.queued.get(sessionId);
+    const poll = async (): Promise<void> => {
+      let stopped = false;
+      void local?.ended.then(() => (stopped = true));
+      while (!stopped) {
+        const session = await this.sessions.get(sessionId);
+        if (session.status !== 'running') return;
+        await new Promise((done) => setTimeout(done, QUEUED_POLL_MS));
+      }
+    };
+    try {
+      await (local ? Promise.race([local.ended, poll()]) : poll());
+    } finally {
+      local?.resolve();
+      this.queued.delete(sessionId);
+    }
+  }
+
+  /** Resolves when the background runs started by this process, and the queued runs it started, have ended. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.background, ...[...this.queued.keys()].map((sessionId) => this.untilEnded(sessionId))]);
+  }
+
+  /** Waits for this process's own background runs; queued runs belong to the queue and go on without it. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.idle();
+    await Promise.allSettled(this.background);
+    for (const waiter of this.queued.values()) waiter.resolve();
   }
 
   private async acquireOrBusy(job: JobName): Promise<HeldJobLock> {
@@ -139,9 +220,10 @@ export class JobRunner implements BeforeApplicationShutdown {
     return lock;
   }
 
-  private async prepare<T>(job: JobName, request: JobRequest<T>): Promise<Prepared<T>> {
+  private async prepare<T>(job: JobName, request: JobRequest<T>, underLock?: () => Promise<void>): Promise<Prepared<T>> {
     const lock = await this.acquireOrBusy(job);
     try {
+      await underLock?.();
       const targets = await request.targets();
       const { sessionId, recordIds } = await this.sessions.start({
         category: request.category,
@@ -149,6 +231,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         type: request.type,
         createdBy: request.createdBy ?? null,
         targets: targets.map(request.record),
+        queued: underLock !== undefined,
       });
       const recordId = (target: T): number => {
         const id = recordIds.get(request.record(target).name);
@@ -159,8 +242,12 @@ export class JobRunner implements BeforeApplicationShutdown {
         sessionId,
         targets,
         recordId,
-        markRunning: (target) => this.sessions.markRunning(recordId(target)),
-        finishRecord: (target, outcome) => this.sessions.finishRecord(recordId(target), outcome),
+        markRunning: async (target) => {
+          await this.sessions.markRunning(recordId(target));
+        },
+        finishRecord: async (target, outcome) => {
+          await this.sessions.finishRecord(recordId(target), outcome);
+        },
       };
       return { lock, context };
     } catch (error) {

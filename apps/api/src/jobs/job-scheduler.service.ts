@@ -5,8 +5,9 @@ import { AggregationService } from '../aggregation/aggregation.service';
 import { CollectionService } from '../collection/collection.service';
 import { errorMessage } from '../common/error-message';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { NotificationDigest } from '../notifications/notification-digest.service';
 import { PartitionJobsService } from '../partition/partition-jobs.service';
-import { JOB_NAMES, type JobName } from './job-names';
+import { SCHEDULED_JOB_NAMES, type ScheduledJobName } from './job-names';
 import { JobBusyError } from './job-runner.service';
 
 /**
@@ -17,11 +18,12 @@ import { JobBusyError } from './job-runner.service';
 @Injectable()
 export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
-  private readonly jobs: Record<JobName, () => Promise<boolean>> = {
+  private readonly jobs: Record<ScheduledJobName, () => Promise<boolean>> = {
     collect: () => this.collect(),
     aggregation: () => this.aggregate(),
     partition: () => this.maintainPartitions(),
     cleanup: () => this.cleanup(),
+    digest: () => this.digest(),
   };
 
   constructor(
@@ -29,11 +31,12 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly collection: CollectionService,
     private readonly aggregation: AggregationService,
     private readonly partitions: PartitionJobsService,
+    private readonly notificationDigest: NotificationDigest,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const job of JOB_NAMES) this.schedule(job);
+    for (const job of SCHEDULED_JOB_NAMES) this.schedule(job);
     // A long-idle install gets its months before the first tick.
     if (this.config.enabled.partition && !(await this.maintainPartitions())) this.logger.log('start-up partition maintenance did not run');
   }
@@ -55,6 +58,10 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     return this.tick('cleanup', () => this.partitions.scheduledCleanup());
   }
 
+  digest(): Promise<boolean> {
+    return this.tick('digest', () => this.notificationDigest.runScheduled());
+  }
+
   beforeApplicationShutdown(): void {
     for (const [name, job] of this.registry.getCronJobs()) {
       void job.stop();
@@ -62,7 +69,7 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  private schedule(job: JobName): void {
+  private schedule(job: ScheduledJobName): void {
     if (!this.config.enabled[job]) {
       this.logger.log(`${job} job disabled by configuration`);
       return;
@@ -72,7 +79,7 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     this.logger.log(`${job} job scheduled at "${this.config.cron[job]}" (${this.config.timeZone})`);
   }
 
-  private async tick(job: JobName, run: () => Promise<unknown>): Promise<boolean> {
+  private async tick(job: ScheduledJobName, run: () => Promise<unknown>): Promise<boolean> {
     if (!this.config.enabled[job]) return false;
     try {
       await run();

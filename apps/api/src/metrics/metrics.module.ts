@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { Registry } from 'prom-client';
+import { CapacityModule } from '../capacity/capacity.module';
 import { ConfigModule } from '../config/config.module';
 import { CollectionMetrics, METRICS_REGISTRY } from './collection-metrics';
 import { MetricsAccessMiddleware } from './metrics-access.middleware';
@@ -9,7 +10,7 @@ import { MetricsService } from './metrics.service';
 
 /** GET /metrics (Prometheus) and the collection observations behind it. */
 @Module({
-  imports: [ConfigModule],
+  imports: [ConfigModule, CapacityModule],
   controllers: [MetricsController],
   providers: [
     { provide: METRICS_REGISTRY, useFactory: () => new Registry() },

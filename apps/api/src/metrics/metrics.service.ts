@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import { CapacityForecastService } from '../capacity/capacity-forecast.service';
+import { CapacityGauges } from './capacity-gauges';
 import { METRICS_REGISTRY } from './collection-metrics';
 import { MetricsRepository } from './metrics.repository';
 
@@ -14,10 +16,12 @@ export class MetricsService {
   private readonly instanceDatabases: Gauge<InstanceLabel>;
   private readonly instanceCollectedAt: Gauge<InstanceLabel>;
   private readonly lastRun: Gauge;
+  private readonly capacity: CapacityGauges;
 
   constructor(
     @Inject(METRICS_REGISTRY) private readonly registry: Registry,
     private readonly repository: MetricsRepository,
+    private readonly forecast: CapacityForecastService,
   ) {
     const registers = [registry];
     const instanceLabels: InstanceLabel[] = ['instance_name', 'db_type'];
@@ -56,6 +60,7 @@ export class MetricsService {
       help: 'Unix time in seconds at which the latest collection run ended (any replica)',
       registers,
     });
+    this.capacity = new CapacityGauges(registry);
   }
 
   get contentType(): string {
@@ -63,11 +68,13 @@ export class MetricsService {
   }
 
   async render(): Promise<string> {
-    const [instances, databases, lastRun] = await Promise.all([
+    const [instances, databases, lastRun, figures] = await Promise.all([
       this.repository.latestInstanceSizes(),
       this.repository.latestDatabaseSizes(),
       this.repository.lastCollectionEnd(),
+      this.forecast.forecastAll(),
     ]);
+    this.capacity.refresh(figures);
     const refreshed = [this.instanceSize, this.instanceLogSize, this.instanceDatabases, this.instanceCollectedAt, this.databaseSize, this.lastRun];
     for (const gauge of refreshed) gauge.reset();
     for (const row of instances) {

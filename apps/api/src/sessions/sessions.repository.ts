@@ -24,6 +24,9 @@ export interface RecordRow {
   items_synced: number;
   error_message: string | null;
   details: Record<string, unknown> | null;
+  zone: string | null;
+  attempts: number;
+  collector_id: string | null;
 }
 
 /** A capacity session as a viewer sees it: counted over the records of its own instances only. */
@@ -46,11 +49,14 @@ export interface NewSession {
   category: SessionCategory;
   job: JobName;
   createdBy: number | null;
+  /** Its work is in the job queue: its liveness is the queue's (no lock held for it), it ends with its last record. */
+  queued?: boolean;
 }
 
 export interface SessionTarget {
   instanceId: number | null;
   name: string;
+  zone?: string | null;
 }
 
 export interface RecordOutcome {
@@ -58,6 +64,19 @@ export interface RecordOutcome {
   itemsSynced: number;
   error: string | null;
   details: Record<string, unknown> | null;
+}
+
+/** A queued collection run's records, added up. */
+export interface RecordsTally {
+  databases: number;
+  /** Failed records per failure kind (details.failure). */
+  failures: Record<string, number>;
+  instances_with_warnings: number;
+  /** Distinct collector processes that ran its records. */
+  collectors: number;
+  /** Records that took more than one attempt. */
+  retried: number;
+  duration_ms: number;
 }
 
 export interface Page {
@@ -115,18 +134,18 @@ export class SessionsRepository {
     const recordIds = new Map<string, number>();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO sync_sessions (session_id, sync_type, sync_category, job, status, total_instances, created_by)
-         VALUES ($1, $2, $3, $4, 'running', $5, $6)`,
-        [session.sessionId, session.type, session.category, session.job, targets.length, session.createdBy],
+        `INSERT INTO sync_sessions (session_id, sync_type, sync_category, job, status, total_instances, created_by, queued)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)`,
+        [session.sessionId, session.type, session.category, session.job, targets.length, session.createdBy, session.queued ?? false],
       );
       if (targets.length === 0) return;
       const rows: { id: number; instance_name: string }[] = await manager.query(
-        `INSERT INTO sync_instance_records (session_id, instance_id, instance_name, status)
-         SELECT $1, t.instance_id, t.name, 'pending'
-         FROM unnest($2::int[], $3::text[]) WITH ORDINALITY AS t(instance_id, name, ord)
+        `INSERT INTO sync_instance_records (session_id, instance_id, instance_name, status, zone)
+         SELECT $1, t.instance_id, t.name, 'pending', t.zone
+         FROM unnest($2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS t(instance_id, name, zone, ord)
          ORDER BY t.ord
          RETURNING id, instance_name`,
-        [session.sessionId, targets.map((t) => t.instanceId), targets.map((t) => t.name)],
+        [session.sessionId, targets.map((t) => t.instanceId), targets.map((t) => t.name), targets.map((t) => t.zone ?? null)],
       );
       for (const row of rows) recordIds.set(row.instance_name, row.id);
     });
@@ -148,16 +167,20 @@ export class SessionsRepository {
     return row.id;
   }
 
-  async markRecordRunning(recordId: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE sync_instance_records SET status = 'running', started_at = clock_timestamp() WHERE id = $1`,
-      [recordId],
+  /** Starts an attempt of an open record (counted, with the collector running it); false when it has already ended. */
+  async markRecordRunning(recordId: number, collectorId: string | null = null): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE sync_instance_records SET status = 'running', started_at = clock_timestamp(), attempts = attempts + 1,
+              collector_id = coalesce($2, collector_id)
+       WHERE id = $1 AND status IN ('pending', 'running') RETURNING id`,
+      [recordId, collectorId],
     );
+    return rows.length > 0;
   }
 
-  /** Ends one open record and counts it on its session in the same statement. */
-  async finishRecord(recordId: number, outcome: RecordOutcome): Promise<void> {
-    await this.dataSource.query(
+  /** Ends one open record and counts it on its session in the same statement; false when it had already ended. */
+  async finishRecord(recordId: number, outcome: RecordOutcome): Promise<boolean> {
+    const [, count]: [unknown[], number] = await this.dataSource.query(
       `WITH record AS (
          UPDATE sync_instance_records
          SET status = $2, completed_at = clock_timestamp(), started_at = coalesce(started_at, clock_timestamp()),
@@ -172,6 +195,89 @@ export class SessionsRepository {
        FROM record WHERE s.session_id = record.session_id`,
       [recordId, outcome.status, outcome.itemsSynced, outcome.error, outcome.details],
     );
+    return count > 0;
+  }
+
+  /**
+   * Ends a queued session once none of its records is open, with the status its records give; true for the one
+   * caller (on whichever replica) whose statement ended it.
+   */
+  async closeQueuedIfDone(sessionId: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE sync_sessions s SET completed_at = clock_timestamp(), updated_at = now(),
+              status = CASE WHEN s.failed_instances = 0 THEN 'completed' WHEN s.successful_instances = 0 THEN 'failed' ELSE 'partial' END
+       WHERE s.session_id = $1 AND s.status = 'running' AND s.queued
+         AND NOT EXISTS (SELECT 1 FROM sync_instance_records r WHERE r.session_id = s.session_id AND r.status IN ('pending', 'running'))
+       RETURNING s.session_id`,
+      [sessionId],
+    );
+    return rows.length > 0;
+  }
+
+  /** What a queued collection run's records add up to (its summary): see RecordsTally. */
+  async tallyRecords(sessionId: string): Promise<RecordsTally> {
+    const [row]: RecordsTally[] = await this.dataSource.query(
+      `SELECT coalesce(sum(r.items_synced) FILTER (WHERE r.status = 'completed'), 0)::int AS databases,
+              coalesce((SELECT jsonb_object_agg(kind, n) FROM (
+                SELECT r2.details->>'failure' AS kind, count(*)::int AS n FROM sync_instance_records r2
+                WHERE r2.session_id = $1 AND r2.status = 'failed' AND r2.details->>'failure' IS NOT NULL GROUP BY 1) k), '{}'::jsonb) AS failures,
+              (count(*) FILTER (WHERE jsonb_typeof(r.details->'warnings') = 'array' AND jsonb_array_length(r.details->'warnings') > 0))::int AS instances_with_warnings,
+              (count(DISTINCT r.collector_id))::int AS collectors,
+              (count(*) FILTER (WHERE r.attempts > 1))::int AS retried,
+              (SELECT (extract(epoch FROM (coalesce(s.completed_at, clock_timestamp()) - s.started_at)) * 1000)::int FROM sync_sessions s WHERE s.session_id = $1) AS duration_ms
+       FROM sync_instance_records r WHERE r.session_id = $1`,
+      [sessionId],
+    );
+    return row;
+  }
+
+  async setSummary(sessionId: string, summary: Record<string, unknown>): Promise<void> {
+    await this.dataSource.query(`UPDATE sync_sessions SET summary = $2 WHERE session_id = $1`, [sessionId, summary]);
+  }
+
+  /** The newest running queued session of the category. */
+  async runningQueued(category: SessionCategory): Promise<string | null> {
+    const [row]: { session_id: string }[] = await this.dataSource.query(
+      `SELECT session_id FROM sync_sessions WHERE sync_category = $1 AND status = 'running' AND queued ORDER BY started_at DESC LIMIT 1`,
+      [category],
+    );
+    return row?.session_id ?? null;
+  }
+
+  /** Queued sessions still running with no open record left (their closer died in between): to be closed. */
+  async queuedWithoutOpenRecords(): Promise<string[]> {
+    const rows: { session_id: string }[] = await this.dataSource.query(
+      `SELECT s.session_id FROM sync_sessions s
+       WHERE s.status = 'running' AND s.queued
+         AND NOT EXISTS (SELECT 1 FROM sync_instance_records r WHERE r.session_id = s.session_id AND r.status IN ('pending', 'running'))`,
+    );
+    return rows.map((row) => row.session_id);
+  }
+
+  /**
+   * Fails the pending records of queued sessions older than `olderThanMs` whose zone is none of `servedZones`
+   * (no live collector takes it); the sessions touched.
+   */
+  async failUnservedZones(servedZones: readonly string[], olderThanMs: number): Promise<string[]> {
+    const [rows]: [{ session_id: string }[], number] = await this.dataSource.query(
+      `WITH failed AS (
+         UPDATE sync_instance_records r
+         SET status = 'failed', completed_at = clock_timestamp(), started_at = coalesce(r.started_at, clock_timestamp()),
+             error_message = 'no collector for zone ' || r.zone, details = jsonb_build_object('failure', 'no_collector')
+         FROM sync_sessions s
+         WHERE s.session_id = r.session_id AND s.status = 'running' AND s.queued
+           AND s.started_at < now() - $2 * interval '1 millisecond'
+           AND r.status = 'pending' AND r.zone IS NOT NULL AND NOT (r.zone = ANY($1::text[]))
+         RETURNING r.session_id
+       ), counted AS (
+         SELECT session_id, count(*)::int AS n FROM failed GROUP BY session_id
+       )
+       UPDATE sync_sessions s SET failed_instances = s.failed_instances + c.n, updated_at = now()
+       FROM counted c WHERE s.session_id = c.session_id
+       RETURNING s.session_id`,
+      [servedZones, olderThanMs],
+    );
+    return rows.map((row) => row.session_id);
   }
 
   /** Fails the records still open and ends the session with `status`, its failures recounted. */
@@ -202,7 +308,7 @@ export class SessionsRepository {
     return this.dataSource.transaction(async (manager) => {
       const rows: { session_id: string }[] = await manager.query(
         `SELECT s.session_id FROM sync_sessions s
-         WHERE s.status = 'running' AND ${REQUIRED_LOCKS} <@ $1::text[] AND NOT (s.session_id = ANY($2::uuid[]))
+         WHERE s.status = 'running' AND NOT s.queued AND ${REQUIRED_LOCKS} <@ $1::text[] AND NOT (s.session_id = ANY($2::uuid[]))
          FOR UPDATE`,
         [heldJobs, live],
       );
@@ -228,7 +334,7 @@ export class SessionsRepository {
   async locksOfRunningSessions(live: readonly string[]): Promise<JobName[][]> {
     const rows: { locks: JobName[] }[] = await this.dataSource.query(
       `SELECT DISTINCT ${REQUIRED_LOCKS} AS locks FROM sync_sessions s
-       WHERE s.status = 'running' AND NOT (s.session_id = ANY($1::uuid[]))`,
+       WHERE s.status = 'running' AND NOT s.queued AND NOT (s.session_id = ANY($1::uuid[]))`,
       [live],
     );
     return rows.map((row) => row.locks);
@@ -241,7 +347,8 @@ export class SessionsRepository {
 
   async findRecords(sessionId: string): Promise<RecordRow[]> {
     return this.dataSource.query(
-      `SELECT id, session_id, instance_id, instance_name, status, started_at, completed_at, items_synced, error_message, details
+      `SELECT id, session_id, instance_id, instance_name, status, started_at, completed_at, items_synced, error_message, details,
+              zone, attempts, collector_id
        FROM sync_instance_records WHERE session_id = $1 ORDER BY id`,
       [sessionId],
     );
@@ -319,6 +426,9 @@ export function toRecordResponse(row: RecordRow): SessionRecordResponse {
     items_synced: row.items_synced,
     error_message: row.error_message,
     details: row.details,
+    zone: row.zone,
+    attempts: row.attempts,
+    collector_id: row.collector_id,
   };
 }
 

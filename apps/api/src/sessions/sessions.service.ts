@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../common/domain-errors';
 import type { JobName } from '../jobs/job-names';
 import { sessionOutcome } from './session-status';
-import { SessionsRepository, toRecordResponse, toSessionResponse } from './sessions.repository';
+import { SessionsRepository, toRecordResponse, toSessionResponse, type RecordsTally } from './sessions.repository';
 
 export interface StartSessionInput {
   category: SessionCategory;
@@ -13,7 +13,9 @@ export interface StartSessionInput {
   type: SessionType;
   createdBy?: number | null;
   /** One pending record per target (an instance, or a table/month for maintenance runs). */
-  targets?: { instanceId: number | null; name: string }[];
+  targets?: { instanceId: number | null; name: string; zone?: string | null }[];
+  /** The run's work is in the job queue (JobRunner.fanOut): it ends with its last record, on whichever replica. */
+  queued?: boolean;
 }
 
 export interface StartedSession {
@@ -37,10 +39,11 @@ export class SessionsService {
     const sessionId = randomUUID();
     const targets = input.targets ?? [];
     const recordIds = await this.repository.insertSession(
-      { sessionId, type: input.type, category: input.category, job: input.job, createdBy: input.createdBy ?? null },
+      { sessionId, type: input.type, category: input.category, job: input.job, createdBy: input.createdBy ?? null, queued: input.queued },
       targets,
     );
-    this.live.add(sessionId);
+    // A queued run is alive as long as its jobs are (the queue's leases), not because this process started it.
+    if (!input.queued) this.live.add(sessionId);
     this.logger.log(`started ${input.category} session ${sessionId} (${targets.length} targets)`);
     return { sessionId, recordIds };
   }
@@ -49,16 +52,17 @@ export class SessionsService {
     return this.repository.insertRecord(sessionId, target);
   }
 
-  markRunning(recordId: number): Promise<void> {
-    return this.repository.markRecordRunning(recordId);
+  /** Starts an attempt of the record (by `collectorId`); false when the record has already ended (a job retried after it). */
+  markRunning(recordId: number, collectorId: string | null = null): Promise<boolean> {
+    return this.repository.markRecordRunning(recordId, collectorId);
   }
 
-  /** Ends one record and counts it on its session in the same statement. */
-  async finishRecord(
+  /** Ends one record and counts it on its session in the same statement; false when it had already ended. */
+  finishRecord(
     recordId: number,
     outcome: { ok: boolean; itemsSynced?: number; error?: string | null; details?: Record<string, unknown> | null },
-  ): Promise<void> {
-    await this.repository.finishRecord(recordId, {
+  ): Promise<boolean> {
+    return this.repository.finishRecord(recordId, {
       status: outcome.ok ? 'completed' : 'failed',
       itemsSynced: outcome.itemsSynced ?? 0,
       error: outcome.error ?? null,
@@ -105,6 +109,35 @@ export class SessionsService {
     if (!session) throw new NotFoundError(`session ${sessionId} not found`);
     const records = await this.repository.findRecords(sessionId);
     return { ...toSessionResponse(session), records: records.map(toRecordResponse) };
+  }
+
+  /** Ends a queued session whose last record has ended; true for the one caller that ended it. */
+  async closeQueuedIfDone(sessionId: string): Promise<boolean> {
+    const closed = await this.repository.closeQueuedIfDone(sessionId);
+    if (closed) this.logger.log(`queued session ${sessionId} ended`);
+    return closed;
+  }
+
+  tallyRecords(sessionId: string): Promise<RecordsTally> {
+    return this.repository.tallyRecords(sessionId);
+  }
+
+  setSummary(sessionId: string, summary: Record<string, unknown>): Promise<void> {
+    return this.repository.setSummary(sessionId, summary);
+  }
+
+  /** The running queued session of the category, if any (a run whose jobs are still in the queue). */
+  runningQueued(category: SessionCategory): Promise<string | null> {
+    return this.repository.runningQueued(category);
+  }
+
+  queuedWithoutOpenRecords(): Promise<string[]> {
+    return this.repository.queuedWithoutOpenRecords();
+  }
+
+  /** Fails the pending records of zones no live collector takes, in queued sessions older than `olderThanMs`. */
+  failUnservedZones(servedZones: readonly string[], olderThanMs: number): Promise<string[]> {
+    return this.repository.failUnservedZones(servedZones, olderThanMs);
   }
 
   isRunning(category: SessionCategory): Promise<string | null> {

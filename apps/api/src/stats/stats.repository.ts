@@ -114,6 +114,18 @@ export class StatsRepository {
     );
   }
 
+  /**
+   * When the top tables of the instance dated `date` were read (the rows of one scan share its collected_at, and a day
+   * has one scan); null when none of that day is stored. One month partition by the key, the first row found.
+   */
+  async tablesCollectedAt(instanceId: number, date: string): Promise<Date | null> {
+    const rows: { collected_at: Date }[] = await this.dataSource.query(
+      `SELECT collected_at FROM table_size_stats WHERE instance_id = $1 AND collected_date = $2 LIMIT 1`,
+      [instanceId, date],
+    );
+    return rows[0]?.collected_at ?? null;
+  }
+
   /** The instance's newest instance reading (total, databases, log); undefined before the first. */
   async latestInstance(instanceId: number): Promise<Record<string, unknown> | undefined> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(

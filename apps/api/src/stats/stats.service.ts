@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CollectedTable, CollectedTables, CollectionResult } from '../collector/collector.types';
 import { bytesToMb, toNumberOrNull } from '../common/units';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EngineLimitsRepository } from './engine-limits.repository';
 import { StatsRepository, type InstanceReading } from './stats.repository';
 
 /**
@@ -46,14 +47,27 @@ function uniqueTables(tables: CollectedTables): CollectedTables {
 export class StatsService {
   constructor(
     private readonly repository: StatsRepository,
+    private readonly engineLimits: EngineLimitsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Stores one instance's reading dated today in APP_TIMEZONE; returns the reading written. */
+  /**
+   * Stores one instance's reading dated today in APP_TIMEZONE, and the engine-reported limits read with it (kept as
+   * they were when this run could not read them); returns the reading written.
+   */
   async saveReading(instanceId: number, result: CollectionResult, collectedAt = new Date()): Promise<InstanceReading> {
     const reading = toInstanceReading(instanceId, result, collectedAt, this.config.timeZone);
     await this.repository.saveReading(reading);
+    if (result.limits) await this.engineLimits.save(instanceId, result.limits, collectedAt);
     return reading;
+  }
+
+  /**
+   * When the instance's top tables of today (APP_TIMEZONE) were read; null when no scan has stored any today. The
+   * table history is daily: a later run of the same day does not scan again.
+   */
+  tablesCollectedToday(instanceId: number, now = new Date()): Promise<Date | null> {
+    return this.repository.tablesCollectedAt(instanceId, calendarDateIn(now, this.config.timeZone));
   }
 
   /** The newest instance_size_stats row as the table names its columns; undefined before the first reading. */

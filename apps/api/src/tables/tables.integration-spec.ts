@@ -1,6 +1,8 @@
 import type { InstanceResponse, SessionDetailResponse, TableGrowthResponse, TopTablesResponse } from '@capacity/contracts';
 import { LOCAL_PG, dropPgDatabases, quotePg, uniqueSuffix, withPg } from '../collection/testing/local-engines';
+import { PostgresqlCollector } from '../collector/engines/postgresql.collector';
 import { JobRunner } from '../jobs/job-runner.service';
+import { StatsService } from '../stats/stats.service';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 
@@ -162,7 +164,7 @@ describe('top tables collected from the local PostgreSQL and served (write path)
     await dropPgDatabases([database]);
   });
 
-  it('stores the tables with the sizes and serves them; a second run the same day updates them, nothing twice', async () => {
+  it('stores the tables with the sizes and serves them; a later run the same day keeps them, a same-day reading with tables replaces them, nothing twice', async () => {
     const first = await collect();
     expect(first.status).toBe('completed');
     const served = (await t.http.get(`/api/v1/instances/${instance.id}/databases/${database}/tables`).auth(t.adminToken, { type: 'bearer' }).expect(200)).body as TopTablesResponse;
@@ -171,14 +173,26 @@ describe('top tables collected from the local PostgreSQL and served (write path)
     expect(served.data[0].total_bytes).toBe(Number(expected.total));
 
     await withPg((client) => client.query(`DROP TABLE small`), database);
+    const readings = (): Promise<{ table_name: string; readings: number }[]> =>
+      t.dataSource.query(
+        `SELECT table_name, count(*)::int AS readings FROM table_size_stats WHERE instance_id = $1 AND database_name = $2 GROUP BY table_name ORDER BY table_name`,
+        [instance.id, database],
+      );
+    // The table history is daily: a later run of the day collects the sizes and keeps the day's top list.
     const second = await collect();
     expect(second.status).toBe('completed');
-    const rows: { table_name: string; readings: number }[] = await t.dataSource.query(
-      `SELECT table_name, count(*)::int AS readings FROM table_size_stats WHERE instance_id = $1 AND database_name = $2 GROUP BY table_name`,
-      [instance.id, database],
-    );
+    expect(second.records[0].details).toMatchObject({ table_scan: 'already_read_today' });
+    expect(await readings()).toEqual([
+      { table_name: 'big', readings: 1 },
+      { table_name: 'small', readings: 1 },
+    ]);
+
+    // A same-day reading that carries tables (the write path of a scan) replaces that day's list of the database.
+    const options = { host: LOCAL_PG.host, port: LOCAL_PG.port, username: LOCAL_PG.username, password: null, database: 'postgres', connectTimeoutMs: 5000 };
+    const reread = await new PostgresqlCollector().collect(options, new AbortController().signal, { maxDatabases: 200, signal: new AbortController().signal });
+    await t.app.get(StatsService).saveReading(instance.id, reread);
     // One reading per table and day; the dropped table's row of the day is gone with the new top list.
-    expect(rows).toEqual([{ table_name: 'big', readings: 1 }]);
+    expect(await readings()).toEqual([{ table_name: 'big', readings: 1 }]);
     const [{ total }]: { total: number }[] = await t.dataSource.query(
       `SELECT count(*)::int AS total FROM (SELECT 1 FROM table_size_stats WHERE instance_id = $1 GROUP BY database_name, schema_name, table_name, collected_date HAVING count(*) > 1) d`,
       [instance.id],

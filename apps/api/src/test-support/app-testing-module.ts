@@ -4,5 +4,5 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** The whole app over `databaseUrl`, configured by `config` instead of the process environment. */
 export function appTestingModule(config: AppConfig, databaseUrl: string): TestingModuleBuilder {
-  return Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] }).overrideProvider(APP_CONFIG).useValue(config);
+  return Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, role: config.scale.role, readUrls: config.scale.readUrls })] }).overrideProvider(APP_CONFIG).useValue(config);
 }

@@ -37,6 +37,7 @@ export async function bootApp(databaseUrl: string, options: BootOptions = {}): P
     AGGREGATION_ENABLED: 'false',
     PARTITION_ENABLED: 'false',
     CLEANUP_ENABLED: 'false',
+    ALERT_DIGEST_ENABLED: 'false',
     ...options.env,
   });
   let builder = appTestingModule(config, databaseUrl);

@@ -42,6 +42,7 @@ export async function createTestApp(env: Record<string, string> = {}, webDir?: s
     AGGREGATION_ENABLED: 'false',
     PARTITION_ENABLED: 'false',
     CLEANUP_ENABLED: 'false',
+    ALERT_DIGEST_ENABLED: 'false',
     ...env,
   });
   const moduleRef = await appTestingModule(config, database.url).compile();

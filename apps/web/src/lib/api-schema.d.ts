@@ -416,6 +416,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live collector processes (admin)
+         * @description Every process that takes collection jobs (API replicas and collector-only processes) whose heartbeat is recent: host, zones, start, last heartbeat, jobs done.
+         */
+        get: operations["CollectorsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instances/{id}/database-sizes": {
         parameters: {
             query?: never;
@@ -676,6 +696,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the notification channels (admin)
+         * @description In id order; never a secret (has_secret says whether one is stored).
+         */
+        get: operations["NotificationChannelsController_list_v1"];
+        put?: never;
+        /**
+         * Create a notification channel (admin)
+         * @description kind email takes `email` (SMTP host, port, tls_mode, user, password, from, to); the other kinds take `url` and, for webhook, dingtalk and feishu, an optional signing `secret`. The URL and the secrets are stored encrypted and never returned. mode immediate sends on firing, repeat and resolve; digest queues the notices for the daily digest (ALERT_DIGEST_CRON). 409 when the name is taken.
+         */
+        post: operations["NotificationChannelsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one notification channel (admin) */
+        get: operations["NotificationChannelsController_get_v1"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a notification channel (admin)
+         * @description With its delivery records and queued digest notices.
+         */
+        delete: operations["NotificationChannelsController_remove_v1"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a notification channel (admin)
+         * @description Only the fields given change; the kind cannot. A secret left out is kept, null or "" removes it. 409 when the new name is taken.
+         */
+        patch: operations["NotificationChannelsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message (admin)
+         * @description Sends now (a disabled channel too), with the retries of a real send; answers how it went. Each attempt is recorded as a delivery.
+         */
+        post: operations["NotificationChannelsController_test_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery attempts of a channel (admin)
+         * @description Newest first: one row per attempt (alert, digest or test).
+         */
+        get: operations["NotificationChannelsController_deliveries_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Size, limit and days until full of an instance and of its databases
+         * @description The instance, and one page of its databases of the latest reading (largest first). Growth per day is the least-squares slope over the last FORECAST_POINTS (default 30) daily readings; days to full = (limit − fitted size on the latest day) / growth, with the 95 % prediction band of the fit (early/late). status: ok, full, not_enough_history (below 14 daily points: never a forecast), not_growing, no_limit. The limit is the configured one when set, else the one the engine reported (limit_source). CSV: the instance row first, then every database. A viewer sees only the instances it owns.
+         */
+        get: operations["InstanceCapacityController_instanceCapacity_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/databases/{name}/limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the capacity limit of a database (admin)
+         * @description A whole number of bytes; replaces the engine-reported limit in the forecast. The change is audited (GET /instances/:id/limit-changes).
+         */
+        put: operations["InstanceCapacityController_setDatabaseLimit_v1"];
+        post?: never;
+        /**
+         * Remove the capacity limit of a database (admin)
+         * @description The engine-reported limit, if any, applies again. Audited. 404 when none was set.
+         */
+        delete: operations["InstanceCapacityController_removeDatabaseLimit_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/limit-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit record of the configured limits of an instance and its databases
+         * @description Who changed which limit when, from what to what; newest first. A viewer sees only the instances it owns.
+         */
+        get: operations["InstanceCapacityController_limitChanges_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fleet/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which fills first: size, limit and days until full across the fleet
+         * @description One row per database (level=database, default) or per instance (level=instance), sorted in the database (default days_to_full: the first to fill first). Growth per day is the least-squares slope over the last FORECAST_POINTS (default 30) daily readings; days to full = (limit − fitted size on the latest day) / growth, with the 95 % prediction band of the fit (early/late). status: ok, full, not_enough_history (below 14 daily points: never a forecast), not_growing, no_limit. The limit is the configured one when set, else the one the engine reported (limit_source). A viewer sees only the instances it owns.
+         */
+        get: operations["FleetCapacityController_fleet_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the alert rules (admin)
+         * @description Every rule with its parameters, scope, channels and the count of its events firing now.
+         */
+        get: operations["AlertRulesController_list_v1"];
+        put?: never;
+        /**
+         * Create an alert rule (admin)
+         * @description The parameters of its type are required and the others refused (400 naming them, e.g. params.percent); an enabled rule needs at least one channel (400 naming channel_ids). 409 when the name is taken.
+         */
+        post: operations["AlertRulesController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one alert rule (admin) */
+        get: operations["AlertRulesController_get_v1"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an alert rule (admin)
+         * @description Removes the rule with its events and their history.
+         */
+        delete: operations["AlertRulesController_remove_v1"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an alert rule (admin)
+         * @description Only the fields given change; params and scope are replaced whole and checked against the (new) type. Disabling a rule resolves its firing events without a notice.
+         */
+        patch: operations["AlertRulesController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert events, firing first, then the newest
+         * @description One event per condition (rule + instance + database) from firing to resolved. A viewer sees only the events of the instances it owns.
+         */
+        get: operations["AlertsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Firing alerts by severity (the header count)
+         * @description A viewer counts only the events of the instances it owns.
+         */
+        get: operations["AlertsController_summary_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate the alert rules now (admin)
+         * @description Runs after every collection and aggregation anyway; this one goes on in the background: follow it at GET /sessions/{session_id} (category alert, one record per enabled rule). 409 while an evaluation is in progress.
+         */
+        post: operations["AlertsController_evaluate_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One alert event with its history
+         * @description An event of an instance the viewer does not own is a 404.
+         */
+        get: operations["AlertsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a firing alert (admin)
+         * @description No repeat notices until it resolves; the resolve notice still goes. Acknowledging twice keeps the first. 409 when the event is resolved.
+         */
+        post: operations["AlertsController_acknowledge_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instances/{id}/test-connection": {
         parameters: {
             query?: never;
@@ -800,7 +1142,7 @@ export interface components {
         /** @enum {string} */
         SessionType: "scheduled" | "manual";
         /** @enum {string} */
-        SessionCategory: "capacity" | "aggregation" | "partition" | "archive";
+        SessionCategory: "capacity" | "aggregation" | "partition" | "archive" | "alert";
         /** @enum {string} */
         SessionStatus: "running" | "completed" | "partial" | "failed";
         SessionResponse: {
@@ -848,6 +1190,15 @@ export interface components {
             details: {
                 [key: string]: unknown;
             } | null;
+            /** @description The network zone of a collection record (only its zone's collectors take it); null for other runs */
+            zone: string | null;
+            /** @description Times a worker started this record: above 1 when a worker died or failed to write and another one retried it */
+            attempts: number;
+            /**
+             * Format: uuid
+             * @description The collector process (GET /collectors) that ran the latest attempt
+             */
+            collector_id: string | null;
         };
         SessionDetailResponse: {
             /** Format: uuid */
@@ -960,6 +1311,8 @@ export interface components {
             database_name: string | null;
             is_active: boolean;
             tags: string[];
+            /** @description The network zone whose collectors take the instance (COLLECTOR_ZONES) */
+            zone: string;
             /** @description User id of the owner (a viewer sees only what it owns); null: no owner */
             owner_id: number | null;
             description: string | null;
@@ -990,6 +1343,8 @@ export interface components {
              * @enum {string|null}
              */
             last_collection_status: "pending" | "running" | "completed" | "failed" | null;
+            /** @description The configured capacity limit in bytes (disk or quota); null: none configured */
+            capacity_limit_bytes: number | null;
         };
         /** @enum {string} */
         InstanceStatusFilter: "completed" | "failed" | "never";
@@ -1016,6 +1371,13 @@ export interface components {
             /** @description User id of the owner (a viewer sees only what it owns); null: no owner */
             owner_id?: number | null;
             description?: string | null;
+            /** @description What the instance can grow to in bytes (its disk or quota), for the forecast to the limit; null: none (the engine-reported limit, if any, applies). Every change is audited */
+            capacity_limit_bytes?: number | null;
+            /**
+             * @description The network zone the instance is reachable from: only collectors started with this zone in COLLECTOR_ZONES collect it
+             * @default default
+             */
+            zone?: string;
         };
         UpdateInstanceDto: {
             /** @example orders-primary */
@@ -1036,6 +1398,13 @@ export interface components {
             /** @description User id of the owner (a viewer sees only what it owns); null: no owner */
             owner_id?: number | null;
             description?: string | null;
+            /** @description What the instance can grow to in bytes (its disk or quota), for the forecast to the limit; null: none (the engine-reported limit, if any, applies). Every change is audited */
+            capacity_limit_bytes?: number | null;
+            /**
+             * @description The network zone the instance is reachable from: only collectors started with this zone in COLLECTOR_ZONES collect it
+             * @default default
+             */
+            zone?: string;
         };
         /** @enum {string} */
         PeriodType: "daily" | "weekly" | "monthly" | "quarterly";
@@ -1357,6 +1726,31 @@ export interface components {
         RunCollectionDto: {
             /** @description Collect only this instance (active or not); all active instances when absent */
             instance_id?: number;
+        };
+        /** @enum {string} */
+        CapacityRole: "all" | "collector";
+        CollectorResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Host name of the machine the process runs on */
+            host: string;
+            /** @description Process id on that host */
+            pid: number;
+            /** @description CAPACITY_ROLE of the process */
+            role: components["schemas"]["CapacityRole"];
+            /** @description COLLECTOR_ZONES: the zones whose collection jobs it takes */
+            zones: string[];
+            /** @description COLLECT_CONCURRENCY: jobs it runs at once */
+            concurrency: number;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            last_heartbeat_at: string;
+            /** @description Collection jobs it has finished since it started */
+            jobs_done: number;
+        };
+        CollectorListResponse: {
+            data: components["schemas"]["CollectorResponse"][];
         };
         DatabaseSizeStatPoint: {
             /** Format: date */
@@ -1748,6 +2142,464 @@ export interface components {
             server_time: string;
         };
         /** @enum {string} */
+        NotificationChannelKind: "email" | "webhook" | "slack" | "dingtalk" | "wecom" | "feishu";
+        /** @enum {string} */
+        NotificationChannelMode: "immediate" | "digest";
+        /** @enum {string} */
+        SmtpTlsMode: "none" | "starttls" | "tls";
+        EmailChannelSettingsResponse: {
+            host: string;
+            port: number;
+            tls_mode: components["schemas"]["SmtpTlsMode"];
+            user: string | null;
+            from: string;
+            to: string[];
+        };
+        NotificationChannelResponse: {
+            id: number;
+            name: string;
+            kind: components["schemas"]["NotificationChannelKind"];
+            mode: components["schemas"]["NotificationChannelMode"];
+            enabled: boolean;
+            /** @description SMTP settings of an email channel; null for the other kinds */
+            email: components["schemas"]["EmailChannelSettingsResponse"] | null;
+            /** @description Scheme, host and port of the webhook or robot URL (the rest carries its token and is never returned); null for email */
+            url_origin: string | null;
+            /** @description Whether a password (email) or signing secret is stored; the secret itself is never returned */
+            has_secret: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EmailSettingsDto: {
+            /** @example smtp.example.com */
+            host: string;
+            /** @example 587 */
+            port: number;
+            /** @description none: plain SMTP; starttls: upgrade required; tls: TLS from the start (465) */
+            tls_mode: components["schemas"]["SmtpTlsMode"];
+            /** @description SMTP user; null: no authentication */
+            user?: string | null;
+            /** @description Stored encrypted; never returned. On update: left out keeps it, null or "" removes it */
+            password?: string | null;
+            /**
+             * Format: email
+             * @example capacity@example.com
+             */
+            from: string;
+            to: string[];
+        };
+        CreateNotificationChannelDto: {
+            /** @example dba-oncall */
+            name: string;
+            kind: components["schemas"]["NotificationChannelKind"];
+            /** @default immediate */
+            mode?: components["schemas"]["NotificationChannelMode"];
+            /** @default true */
+            enabled?: boolean;
+            /** @description Required for kind email; not allowed otherwise */
+            email?: components["schemas"]["EmailSettingsDto"];
+            /**
+             * Format: uri
+             * @description The webhook or robot URL (http/https); required for every kind but email. Stored encrypted (it carries the token); only its origin is returned
+             */
+            url?: string;
+            /** @description Signing secret: HMAC key of the webhook signature, DingTalk "加签" secret (SEC…), Feishu signature secret. Not for slack, wecom, email. Stored encrypted; never returned */
+            secret?: string | null;
+        };
+        UpdateEmailSettingsDto: {
+            /** @example smtp.example.com */
+            host?: string;
+            /** @example 587 */
+            port?: number;
+            /** @description none: plain SMTP; starttls: upgrade required; tls: TLS from the start (465) */
+            tls_mode?: components["schemas"]["SmtpTlsMode"];
+            /** @description SMTP user; null: no authentication */
+            user?: string | null;
+            /** @description Stored encrypted; never returned. On update: left out keeps it, null or "" removes it */
+            password?: string | null;
+            /**
+             * Format: email
+             * @example capacity@example.com
+             */
+            from?: string;
+            to?: string[];
+        };
+        UpdateNotificationChannelDto: {
+            name?: string;
+            mode?: components["schemas"]["NotificationChannelMode"];
+            enabled?: boolean;
+            /** @description Email channels only: the fields given replace the stored ones */
+            email?: components["schemas"]["UpdateEmailSettingsDto"];
+            /**
+             * Format: uri
+             * @description Replaces the URL (not for email)
+             */
+            url?: string;
+            /** @description Left out keeps it; null or "" removes it */
+            secret?: string | null;
+        };
+        NotificationTestResponse: {
+            ok: boolean;
+            attempts: number;
+            /** @description HTTP status of the last answer; null for e-mail or when none came */
+            status_code: number | null;
+            /** @description Why the last attempt failed; null when ok */
+            error: string | null;
+            /** @description All attempts with the waits between them */
+            duration_ms: number;
+        };
+        /** @enum {string} */
+        NotificationPurpose: "alert" | "digest" | "test";
+        NotificationDeliveryResponse: {
+            id: number;
+            channel_id: number;
+            /** @description alert: immediate notice; digest: the daily digest; test: the test endpoint */
+            purpose: components["schemas"]["NotificationPurpose"];
+            /** @description The alert events the message told about */
+            event_ids: number[];
+            /** @description 1 for the first attempt, 2 for the first retry, … */
+            attempt: number;
+            ok: boolean;
+            /** @description HTTP status of the answer; null for e-mail or when none came */
+            status_code: number | null;
+            /** @description Why the attempt failed; null when ok */
+            error: string | null;
+            duration_ms: number;
+            /** Format: date-time */
+            attempted_at: string;
+        };
+        /** @enum {string} */
+        CapacityStatus: "ok" | "not_enough_history" | "not_growing" | "no_limit" | "full";
+        CapacityItemResponse: {
+            instance: components["schemas"]["FleetInstanceRef"];
+            /** @description null: the instance total */
+            database_name: string | null;
+            /** @description The latest daily size; null before the first reading */
+            size_bytes: number | null;
+            /** @description size_bytes / 1024 / 1024, 2 decimals */
+            size_mb: number | null;
+            /**
+             * Format: date
+             * @description The day of the latest reading
+             */
+            last_date: string | null;
+            /** @description The effective limit: the configured one if set, else the engine-reported one */
+            limit_bytes: number | null;
+            /** @description limit_bytes / 1024 / 1024, 2 decimals */
+            limit_mb: number | null;
+            /**
+             * @description configured (set by an admin), engine (reported by the server), null: no limit known
+             * @enum {string|null}
+             */
+            limit_source: "configured" | "engine" | null;
+            /** @description The limit an admin set, whether or not it is the effective one */
+            configured_limit_bytes: number | null;
+            /** @description The limit the engine reported with the latest collection (SQL Server, Oracle) */
+            engine_limit_bytes: number | null;
+            /** @description size_bytes / limit_bytes × 100, 2 decimals */
+            used_percent: number | null;
+            /** @description Daily points the fit used (the last FORECAST_POINTS at most) */
+            points: number;
+            /** @description Least-squares growth per day over the points; null below 14 points */
+            growth_bytes_per_day: number | null;
+            /** @description growth_bytes_per_day / 1024 / 1024, 2 decimals */
+            growth_mb_per_day: number | null;
+            /** @description Days from last_date until the fitted line reaches the limit (1 decimal); 0 when full; null unless status is ok or full */
+            days_to_full: number | null;
+            /** @description Early end of the 95 % band: the day the upper bound of the prediction interval of the fit reaches the limit */
+            days_to_full_early: number | null;
+            /** @description Late end of the 95 % band: the day its lower bound reaches the limit; null when it never does (growth not significant) */
+            days_to_full_late: number | null;
+            /**
+             * Format: date
+             * @description last_date + days_to_full rounded up
+             */
+            full_date: string | null;
+            status: components["schemas"]["CapacityStatus"];
+        };
+        InstanceCapacityResponse: {
+            instance: components["schemas"]["CapacityItemResponse"];
+            databases: components["schemas"]["CapacityItemResponse"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        SetDatabaseLimitDto: {
+            /**
+             * @description The limit of the database in bytes
+             * @example 107374182400
+             */
+            limit_bytes: number;
+        };
+        DatabaseLimitResponse: {
+            instance_id: number;
+            database_name: string;
+            limit_bytes: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        LimitChangeResponse: {
+            id: number;
+            instance_id: number;
+            /** @description null: the instance limit */
+            database_name: string | null;
+            /** @description null: there was none */
+            old_limit_bytes: number | null;
+            /** @description null: removed */
+            new_limit_bytes: number | null;
+            /** @description The user who changed it (null once that user is deleted) */
+            changed_by: number | null;
+            /** @description Their user name at the time */
+            changed_by_username: string;
+            /** Format: date-time */
+            changed_at: string;
+        };
+        /** @enum {string} */
+        CapacityLevel: "instance" | "database";
+        /** @enum {string} */
+        CapacitySort: "days_to_full" | "-days_to_full" | "used_percent" | "-used_percent" | "size" | "-size" | "limit" | "-limit" | "growth_per_day" | "-growth_per_day" | "name" | "-name";
+        /** @enum {string} */
+        AlertRuleType: "size_above" | "days_to_full_below" | "growth" | "sudden_change" | "collection_failing" | "database_disappeared";
+        /** @enum {string} */
+        AlertLevel: "database" | "instance";
+        AlertRuleParamsResponse: {
+            bytes: number | null;
+            percent: number | null;
+            days: number | null;
+            /** @enum {string|null} */
+            match: "all" | "any" | null;
+            /** @enum {string|null} */
+            direction: "both" | "up" | "down" | null;
+            runs: number | null;
+        };
+        /** @enum {string} */
+        AlertScopeType: "all" | "tag" | "db_type" | "instance" | "database";
+        AlertRuleScopeResponse: {
+            type: components["schemas"]["AlertScopeType"];
+            tag: string | null;
+            /** @enum {string|null} */
+            db_type: "postgresql" | "mysql" | "sqlserver" | "oracle" | null;
+            instance_id: number | null;
+            database_name: string | null;
+        };
+        /** @enum {string} */
+        AlertSeverity: "warning" | "critical";
+        AlertRuleResponse: {
+            id: number;
+            name: string;
+            enabled: boolean;
+            type: components["schemas"]["AlertRuleType"];
+            level: components["schemas"]["AlertLevel"];
+            params: components["schemas"]["AlertRuleParamsResponse"];
+            scope: components["schemas"]["AlertRuleScopeResponse"];
+            severity: components["schemas"]["AlertSeverity"];
+            /** @description Minutes between notices while firing; null: notified once */
+            repeat_interval_minutes: number | null;
+            /** @description Notification channel ids */
+            channel_ids: number[];
+            /** @description The rule created on first start (the original system's growth rule) */
+            is_default: boolean;
+            /** @description Its events firing now */
+            firing_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        AlertGrowthMatch: "all" | "any";
+        /** @enum {string} */
+        AlertChangeDirection: "both" | "up" | "down";
+        AlertRuleParamsDto: {
+            /** @description size_above: the size; growth: the growth (Y bytes) */
+            bytes?: number;
+            /** @description size_above: % of the limit; growth: the growth (X %); sudden_change: the day-over-day change (X %). At most 2 decimals */
+            percent?: number;
+            /** @description days_to_full_below: N (1–3650); growth: the window D; database_disappeared: the look-back (1–90) */
+            days?: number;
+            /** @description growth: both thresholds (all, default) or either (any) */
+            match?: components["schemas"]["AlertGrowthMatch"];
+            /** @description sudden_change: a jump (up), a drop (down) or either (both, default) */
+            direction?: components["schemas"]["AlertChangeDirection"];
+            /** @description collection_failing: K runs in a row */
+            runs?: number;
+        };
+        AlertRuleScopeDto: {
+            type: components["schemas"]["AlertScopeType"];
+            /** @description scope tag: the instances with this tag */
+            tag?: string;
+            /** @description scope db_type: the instances of this engine */
+            db_type?: components["schemas"]["DbType"];
+            /** @description scope instance or database: the instance */
+            instance_id?: number;
+            /** @description scope database: the database of the instance */
+            database_name?: string;
+        };
+        CreateAlertRuleDto: {
+            /** @example Orders disk 90 % */
+            name: string;
+            /**
+             * @description An enabled rule needs at least one channel
+             * @default true
+             */
+            enabled?: boolean;
+            type: components["schemas"]["AlertRuleType"];
+            /** @description Each database or each instance total (default database; collection_failing is instance, database_disappeared database only) */
+            level?: components["schemas"]["AlertLevel"];
+            params: components["schemas"]["AlertRuleParamsDto"];
+            /** @description Default: every instance */
+            scope?: components["schemas"]["AlertRuleScopeDto"];
+            /** @default warning */
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description Notify again after this many minutes while firing (and not acknowledged); null: once only
+             * @default 1440
+             */
+            repeat_interval_minutes?: number | null;
+            /** @description Notification channel ids */
+            channel_ids?: number[];
+        };
+        UpdateAlertRuleDto: {
+            /** @example Orders disk 90 % */
+            name?: string;
+            /**
+             * @description An enabled rule needs at least one channel
+             * @default true
+             */
+            enabled?: boolean;
+            type?: components["schemas"]["AlertRuleType"];
+            /** @description Each database or each instance total (default database; collection_failing is instance, database_disappeared database only) */
+            level?: components["schemas"]["AlertLevel"];
+            params?: components["schemas"]["AlertRuleParamsDto"];
+            /** @description Default: every instance */
+            scope?: components["schemas"]["AlertRuleScopeDto"];
+            /** @default warning */
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description Notify again after this many minutes while firing (and not acknowledged); null: once only
+             * @default 1440
+             */
+            repeat_interval_minutes?: number | null;
+            /** @description Notification channel ids */
+            channel_ids?: number[];
+        };
+        AlertRuleRef: {
+            id: number;
+            name: string;
+            type: components["schemas"]["AlertRuleType"];
+        };
+        AlertInstanceRef: {
+            id: number;
+            name: string;
+            db_type: components["schemas"]["DbType"];
+        };
+        /** @enum {string} */
+        AlertState: "firing" | "resolved";
+        AlertUserRef: {
+            id: number;
+            username: string;
+        };
+        AlertResponse: {
+            id: number;
+            rule: components["schemas"]["AlertRuleRef"];
+            instance: components["schemas"]["AlertInstanceRef"];
+            /** @description null: the instance as a whole */
+            database_name: string | null;
+            state: components["schemas"]["AlertState"];
+            severity: components["schemas"]["AlertSeverity"];
+            /** Format: date-time */
+            first_fired_at: string;
+            /**
+             * Format: date-time
+             * @description The latest evaluation that found the condition true
+             */
+            last_seen_at: string;
+            /**
+             * Format: date-time
+             * @description null: no channel was told yet
+             */
+            last_notified_at: string | null;
+            /** @description Notices sent while firing (first and repeats) */
+            notification_count: number;
+            /** Format: date-time */
+            resolved_at: string | null;
+            acknowledged_by: components["schemas"]["AlertUserRef"] | null;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** @description The size when last evaluated (bytes) */
+            size_bytes: number | null;
+            /** @description size_bytes / 1024 / 1024, 2 decimals */
+            size_mb: number | null;
+            /** @description The effective limit (bytes); null when none is known */
+            limit_bytes: number | null;
+            /** @description Forecast days until the limit; null without a forecast */
+            days_to_full: number | null;
+            /** @description What was found, for a person */
+            summary: string;
+        };
+        AlertSummaryResponse: {
+            firing: number;
+            critical: number;
+            warning: number;
+            /** @description Firing and not acknowledged */
+            unacknowledged: number;
+        };
+        /** @enum {string} */
+        AlertTransition: "fired" | "repeat" | "resolved" | "acknowledged";
+        AlertHistoryEntryResponse: {
+            transition: components["schemas"]["AlertTransition"];
+            /** Format: date-time */
+            at: string;
+            /** @description Channels the notice of this entry went to */
+            channel_count: number;
+            /** @description Who acknowledged (acknowledged entries) */
+            user: components["schemas"]["AlertUserRef"] | null;
+            size_bytes: number | null;
+            limit_bytes: number | null;
+            days_to_full: number | null;
+            summary: string;
+        };
+        AlertDetailResponse: {
+            id: number;
+            rule: components["schemas"]["AlertRuleRef"];
+            instance: components["schemas"]["AlertInstanceRef"];
+            /** @description null: the instance as a whole */
+            database_name: string | null;
+            state: components["schemas"]["AlertState"];
+            severity: components["schemas"]["AlertSeverity"];
+            /** Format: date-time */
+            first_fired_at: string;
+            /**
+             * Format: date-time
+             * @description The latest evaluation that found the condition true
+             */
+            last_seen_at: string;
+            /**
+             * Format: date-time
+             * @description null: no channel was told yet
+             */
+            last_notified_at: string | null;
+            /** @description Notices sent while firing (first and repeats) */
+            notification_count: number;
+            /** Format: date-time */
+            resolved_at: string | null;
+            acknowledged_by: components["schemas"]["AlertUserRef"] | null;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** @description The size when last evaluated (bytes) */
+            size_bytes: number | null;
+            /** @description size_bytes / 1024 / 1024, 2 decimals */
+            size_mb: number | null;
+            /** @description The effective limit (bytes); null when none is known */
+            limit_bytes: number | null;
+            /** @description Forecast days until the limit; null without a forecast */
+            days_to_full: number | null;
+            /** @description What was found, for a person */
+            summary: string;
+            /** @description Oldest first */
+            history: components["schemas"]["AlertHistoryEntryResponse"][];
+        };
+        /** @enum {string} */
         ConnectionFailureKind: "refused" | "timeout" | "authentication" | "unknown_database" | "permission" | "unknown_host" | "other";
         TestConnectionResponse: {
             ok: boolean;
@@ -2136,6 +2988,8 @@ export interface operations {
                 is_active?: boolean;
                 /** @description Only instances with this tag (exact) */
                 tag?: string;
+                /** @description Only instances of this zone */
+                zone?: string;
                 /** @description The outcome of the latest collection: completed, failed, or never collected */
                 status?: components["schemas"]["InstanceStatusFilter"];
                 /** @description The column to sort by, `-` first for descending: size is the latest total, growth_* the change of the latest total over 7 or 30 days. Nulls (no reading yet) last either way; ties by id */
@@ -3218,6 +4072,52 @@ export interface operations {
             };
         };
     };
+    CollectorsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectorListResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     HistoryController_databaseSizes_v1: {
         parameters: {
             query?: {
@@ -4036,6 +4936,1483 @@ export interface operations {
             };
             /** @description No valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_list_v1: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NotificationChannelResponse"][];
+                        pagination: components["schemas"]["Pagination"];
+                    };
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNotificationChannelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (a duplicate, or a run already in progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationChannelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (a duplicate, or a run already in progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_test_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTestResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_deliveries_v1: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of delivery attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NotificationDeliveryResponse"][];
+                        pagination: components["schemas"]["Pagination"];
+                    };
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InstanceCapacityController_instanceCapacity_v1: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description The instance id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance and a page of its databases. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
+            200: {
+                headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceCapacityResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InstanceCapacityController_setDatabaseLimit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The instance id */
+                id: number;
+                /** @description Database name as collected (URL-encoded), 1 to 255 characters */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDatabaseLimitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseLimitResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InstanceCapacityController_removeDatabaseLimit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The instance id */
+                id: number;
+                /** @description Database name as collected (URL-encoded), 1 to 255 characters */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InstanceCapacityController_limitChanges_v1: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The instance id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LimitChangeResponse"][];
+                        pagination: components["schemas"]["Pagination"];
+                    };
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    FleetCapacityController_fleet_v1: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Only instances of this engine */
+                db_type?: components["schemas"]["DbType"];
+                /** @description Only instances carrying this tag (exact) */
+                tag?: string;
+                /** @description Rows per database, or per instance */
+                level?: components["schemas"]["CapacityLevel"];
+                /** @description days_to_full: which fills first; `-` first for descending. Nulls (no forecast, no limit) last either way; ties by instance id, then database name */
+                sort?: components["schemas"]["CapacitySort"];
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the fleet. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
+            200: {
+                headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CapacityItemResponse"][];
+                        pagination: components["schemas"]["Pagination"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (a duplicate, or a run already in progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert rule id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert rule id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert rule id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (a duplicate, or a run already in progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_list_v1: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                state?: components["schemas"]["AlertState"];
+                severity?: components["schemas"]["AlertSeverity"];
+                instance_id?: number;
+                rule_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alert events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AlertResponse"][];
+                        pagination: components["schemas"]["Pagination"];
+                    };
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_summary_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSummaryResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_evaluate_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunAcceptedResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (a duplicate, or a run already in progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert (event) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The repository database cannot be reached: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert (event) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailResponse"];
+                };
+            };
+            /** @description Bad input: the body names the fields at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token's role may not do this (admin only), or the instance is not the viewer's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such resource (or not visible to this user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (a duplicate, or a run already in progress) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -59,6 +59,13 @@ export type FleetRankingsPage = GetAnswer<'/api/v1/fleet/rankings'>;
 export type FleetChangeItem = Schemas['FleetChangeItem'];
 export type FleetChangesPage = GetAnswer<'/api/v1/fleet/changes'>;
 
+export type CapacityItemResponse = Schemas['CapacityItemResponse'];
+export type InstanceCapacityResponse = Schemas['InstanceCapacityResponse'];
+export type FleetCapacityPage = GetAnswer<'/api/v1/fleet/capacity'>;
+export type DatabaseLimitResponse = Schemas['DatabaseLimitResponse'];
+export type LimitChangeResponse = Schemas['LimitChangeResponse'];
+export type LimitChangesPage = GetAnswer<'/api/v1/instances/{id}/limit-changes'>;
+
 export type SessionResponse = Schemas['SessionResponse'];
 export type SessionsPage = GetAnswer<'/api/v1/sessions'>;
 export type SessionDetailResponse = Schemas['SessionDetailResponse'];

@@ -43,6 +43,14 @@ export const fleetKeys = {
   changes: <F extends object>(filter: F) => [...fleetKeys.all, 'changes', filter] as const,
 };
 
+/** The limits and forecasts to them: a changed limit (instance form, database limit) refreshes them all. */
+export const capacityKeys = {
+  all: ['capacity'] as const,
+  instance: (id: number, page: number) => [...capacityKeys.all, 'instance', id, page] as const,
+  limitChanges: (id: number, page: number) => [...capacityKeys.all, 'limit-changes', id, page] as const,
+  fleet: <F extends object>(filter: F) => [...capacityKeys.all, 'fleet', filter] as const,
+};
+
 export const userKeys = {
   all: ['users'] as const,
   list: () => [...userKeys.all, 'list'] as const,

@@ -44,5 +44,6 @@ export const instanceFixture = (overrides: Partial<InstanceResponse> = {}): Inst
   database_count: null,
   last_collected_at: null,
   last_collection_status: null,
+  capacity_limit_bytes: null,
   ...overrides,
 });

@@ -12,4 +12,5 @@ export const emptyFleetHandlers = () => [
   http.get('/api/v1/fleet/series', ({ response }) => response(200).json({ data: fleetSeriesFixture([], {}) })),
   http.get('/api/v1/fleet/rankings', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
   http.get('/api/v1/fleet/changes', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
+  http.get('/api/v1/fleet/capacity', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
 ];

@@ -9,7 +9,7 @@ export type Role = (typeof ROLES)[number];
 export const PERIOD_TYPES = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
-export const SESSION_CATEGORIES = ['capacity', 'aggregation', 'partition', 'archive'] as const;
+export const SESSION_CATEGORIES = ['capacity', 'aggregation', 'partition', 'archive', 'alert'] as const;
 export type SessionCategory = (typeof SESSION_CATEGORIES)[number];
 
 export const SESSION_STATUSES = ['running', 'completed', 'partial', 'failed'] as const;

@@ -14,6 +14,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsLimitBytes } from '../capacity/capacity.dto';
+import { CAPACITY_LIMIT_MAX_BYTES, CAPACITY_LIMIT_MIN_BYTES } from '../capacity/capacity.types';
+import { DEFAULT_ZONE, ZONE_MAX_LENGTH, ZONE_PATTERN } from '../collectors/collector.types';
 import { DB_TYPES, INT4_MAX, MAX_PER_PAGE, type DbType } from '../common/constants';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
@@ -32,6 +35,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const DB_TYPE_MESSAGE = `db_type must be one of: ${DB_TYPES.join(', ')}`;
 const PORT_MESSAGE = `port must be between ${LIMITS.port.minimum} and ${LIMITS.port.maximum}`;
 const OWNER_MESSAGE = `owner_id must be a user id (1 to ${INT4_MAX})`;
+const ZONE_MESSAGE = 'zone must be lower-case letters, digits, _ and - (starting with a letter or digit)';
 
 export class CreateInstanceDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: LIMITS.name.maxLength, example: 'orders-primary' })
@@ -92,9 +96,29 @@ export class CreateInstanceDto {
   @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.description.maxLength, nullable: true })
   @IsOptional() @IsString() @MaxLength(LIMITS.description.maxLength)
   description?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: CAPACITY_LIMIT_MIN_BYTES,
+    maximum: CAPACITY_LIMIT_MAX_BYTES,
+    nullable: true,
+    description: 'What the instance can grow to in bytes (its disk or quota), for the forecast to the limit; null: none (the engine-reported limit, if any, applies). Every change is audited',
+  })
+  @IsOptional() @IsLimitBytes('capacity_limit_bytes')
+  capacity_limit_bytes?: number | null;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    maxLength: ZONE_MAX_LENGTH,
+    pattern: ZONE_PATTERN.source,
+    default: DEFAULT_ZONE,
+    description: 'The network zone the instance is reachable from: only collectors started with this zone in COLLECTOR_ZONES collect it',
+  })
+  @Transform(trim) @IsOptionalNonNull() @IsString({ message: ZONE_MESSAGE }) @MaxLength(ZONE_MAX_LENGTH) @Matches(ZONE_PATTERN, { message: ZONE_MESSAGE })
+  zone?: string;
 }
 
-/** Every field optional; `null` only where the column is nullable (password, database_name, owner_id, description). */
+/** Every field optional; `null` only where the column is nullable (password, database_name, owner_id, description, capacity_limit_bytes). */
 export class UpdateInstanceDto extends PartialType(CreateInstanceDto, { skipNullProperties: false }) {}
 
 export class ListInstancesQueryDto extends PageQueryDto {
@@ -114,6 +138,10 @@ export class ListInstancesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.tags.itemMaxLength, description: 'Only instances with this tag (exact)' })
   @IsOptionalNonNull() @IsString({ message: 'tag must be a string' }) @MaxLength(LIMITS.tags.itemMaxLength)
   tag?: string;
+
+  @ApiPropertyOptional({ type: 'string', maxLength: ZONE_MAX_LENGTH, pattern: ZONE_PATTERN.source, description: 'Only instances of this zone' })
+  @IsOptionalNonNull() @IsString({ message: ZONE_MESSAGE }) @MaxLength(ZONE_MAX_LENGTH) @Matches(ZONE_PATTERN, { message: ZONE_MESSAGE })
+  zone?: string;
 
   @ApiPropertyOptional({
     enum: INSTANCE_STATUS_FILTERS,

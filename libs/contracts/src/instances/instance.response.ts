@@ -14,6 +14,7 @@ export class InstanceResponse {
   @ApiProperty({ type: 'string', nullable: true, description: 'Database (PostgreSQL), service name (Oracle)' }) database_name!: string | null;
   @ApiProperty({ type: 'boolean' }) is_active!: boolean;
   @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ type: String, description: 'The network zone whose collectors take the instance (COLLECTOR_ZONES)' }) zone!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'User id of the owner (a viewer sees only what it owns); null: no owner' }) owner_id!: number | null;
   @ApiProperty({ type: 'string', nullable: true }) description!: string | null;
   @ApiProperty({ type: 'boolean', description: 'Whether a password is stored (the password itself is never returned)' }) has_password!: boolean;
@@ -37,6 +38,8 @@ export class InstanceResponse {
   // Inline, not `enumName`: @nestjs/swagger drops `type` beside a reference, and OpenAPI 3.0 wants it beside `nullable`.
   @ApiProperty({ type: 'string', enum: RECORD_STATUSES, nullable: true, description: 'Outcome of the latest collection of the instance; null before the first one' })
   last_collection_status!: RecordStatus | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The configured capacity limit in bytes (disk or quota); null: none configured' })
+  capacity_limit_bytes!: number | null;
 }
 
 /** POST /instances/:id/test-connection: whether the stored credentials connect, and why not. */

@@ -24,6 +24,12 @@ export class SessionRecordResponse {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Databases (or items) read from the instance' }) items_synced!: number;
   @ApiProperty({ type: String, nullable: true }) error_message!: string | null;
   @ApiProperty({ ...FREE_FORM, description: 'What the collector noted, e.g. `warnings`' }) details!: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The network zone of a collection record (only its zone\'s collectors take it); null for other runs' })
+  zone!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Times a worker started this record: above 1 when a worker died or failed to write and another one retried it' })
+  attempts!: number;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The collector process (GET /collectors) that ran the latest attempt' })
+  collector_id!: string | null;
 }
 
 /** A run: a collection (capacity), aggregation, partition or archive job, scheduled or manual. */

@@ -3,7 +3,9 @@ import type { CollectedDatabase, CollectionResult, DatabaseSizeCollector, TableS
 import type { ConnectionOptions } from '../connections/connection-options';
 import { withSession } from '../connections/open-session';
 import { openOracleSession } from '../connections/oracle-session.repository';
+import { limitsOrWarn } from '../engine-limits';
 import { scanOrWarn } from '../table-scan';
+import { collectOracleLimits } from './oracle-limits';
 import { collectOracleTables } from './oracle-tables';
 import { oracleSizeRepository, type OracleContainerRow, type OracleDatabaseRow } from './oracle.repository';
 import { errorMessage } from '../../common/error-message';
@@ -42,6 +44,8 @@ export class OracleCollector implements DatabaseSizeCollector {
       }
       const databases = mapOracleRows(rows);
       const result: CollectionResult = { databases, instanceLogBytes, warnings, serverVersion: session.serverVersion };
+      const limits = await limitsOrWarn(warnings, () => collectOracleLimits(session, cdbRoot));
+      if (limits) result.limits = limits;
       if (tables) result.tables = await scanOrWarn(warnings, () => collectOracleTables(session, cdbRoot, databases, tables, signal, warnings));
       return result;
     });

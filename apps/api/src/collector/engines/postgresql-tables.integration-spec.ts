@@ -3,7 +3,9 @@ import { Client } from 'pg';
 import { LOCAL_PG, dropPgDatabases, quotePg, uniqueSuffix, withPg } from '../../collection/testing/local-engines';
 import type { CollectedTable, TableScanOptions } from '../collector.types';
 import type { ConnectionOptions } from '../connections/connection-options';
+import { openPostgresSession } from '../connections/pg-session.repository';
 import { PG_TABLE_LOCK_TIMEOUT_MS } from './postgresql-tables';
+import { postgresTablesRepository } from './postgresql-tables.repository';
 import { PostgresqlCollector } from './postgresql.collector';
 
 interface Expected {
@@ -124,6 +126,45 @@ describe('PostgresqlCollector top tables against the local PostgreSQL', () => {
       expect(names).toContain('indexed');
       expect(result.warnings.some((w) => w.includes(`database "${database}"`) && w.includes('public.documents') && w.includes('ACCESS EXCLUSIVE'))).toBe(true);
       expect(result.tables?.databases).toContain(database);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+  });
+
+  it('reads the same rows with the one-statement scan as with the scan that tells locked tables apart', async () => {
+    const session = await openPostgresSession(options, new AbortController().signal, database);
+    try {
+      const careful = await postgresTablesRepository.topTables(session, TOP_TABLES_PER_DATABASE);
+      const cheap = await postgresTablesRepository.topTablesUnlocked(session, TOP_TABLES_PER_DATABASE);
+      expect(cheap.every((row) => !row.locks_present)).toBe(true);
+      expect(careful.length).toBe(TOP_TABLES_PER_DATABASE);
+      expect(cheap.map(({ locks_present, ...row }) => (locks_present ? null : row))).toEqual(careful);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('sizes every table exactly when an ACCESS EXCLUSIVE lock elsewhere in the database sends the scan to the lock-aware statement', async () => {
+    const holder = new Client({ host: LOCAL_PG.host, port: LOCAL_PG.port, user: LOCAL_PG.username, database });
+    await holder.connect();
+    try {
+      // A temporary table created in an open transaction: ACCESS EXCLUSIVE on a relation the scan never reads.
+      await holder.query('BEGIN');
+      await holder.query('CREATE TEMPORARY TABLE scratch (id int)');
+      const session = await openPostgresSession(options, new AbortController().signal, database);
+      try {
+        expect((await postgresTablesRepository.topTablesUnlocked(session, TOP_TABLES_PER_DATABASE)).every((row) => row.locks_present)).toBe(true);
+      } finally {
+        await session.close();
+      }
+      const result = await collector.collect(options, new AbortController().signal, scan());
+      const expected = (await engineFigures(database)).sort((a, b) => b.total - a.total || a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
+      const tables = ofDatabase(result.tables?.tables);
+      expect(tables.map((t) => [`${t.schema}.${t.name}`, t.totalBytes, t.indexBytes])).toEqual(
+        expected.slice(0, TOP_TABLES_PER_DATABASE).map((e) => [`${e.schema}.${e.name}`, e.total, e.index]),
+      );
+      expect(result.warnings.filter((w) => w.includes(`database "${database}"`))).toEqual([]);
     } finally {
       await holder.query('ROLLBACK');
       await holder.end();

@@ -13,6 +13,12 @@ export interface PostgresTableRow {
   locked: boolean;
 }
 
+/** A row of the common-case scan: sized as PostgresTableRow, and whether any ACCESS EXCLUSIVE lock was seen. */
+export interface PostgresUnlockedTableRow extends PostgresTableRow {
+  /** ACCESS EXCLUSIVE is held or awaited on some relation of the database: the sizes are 0, not read (see topTables). */
+  locks_present: boolean;
+}
+
 /** The SQL of the PostgreSQL table scan (one connection per database: the catalog is per database). */
 export const postgresTablesRepository = {
   /** Databases the user may connect to now; a database closed to connections (ALLOW_CONNECTIONS false) is not one. */
@@ -27,6 +33,48 @@ export const postgresTablesRepository = {
   /** A lock the scan would wait for longer than this fails the statement (55P03) instead: the safety net. */
   async setLockTimeout(session: EngineSession, milliseconds: number): Promise<void> {
     await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${Math.round(milliseconds)}ms`]);
+  },
+
+  /**
+   * The common case of topTables, cheaper for a fresh connection (its cost is mostly planning on cold catalog caches):
+   * pg_class alone, partitioned tables (relkind p) read with their partitions so that a root names itself. The same
+   * figures as topTables while no relation of the database is held or awaited ACCESS EXCLUSIVE; when one is, nothing is
+   * sized (never waiting on a lock), every row says `locks_present` and the caller asks topTables which ones to skip.
+   */
+  topTablesUnlocked(session: EngineSession, limit: number): Promise<PostgresUnlockedTableRow[]> {
+    return session.query<PostgresUnlockedTableRow>(
+      `WITH locked AS MATERIALIZED (
+         SELECT count(*) > 0 AS present FROM pg_locks l
+         WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'
+           AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+       ),
+       leaf AS (
+         SELECT coalesce(pg_partition_root(c.oid), c.oid) AS root, c.oid, c.relname, c.relnamespace, c.reltuples, c.relkind = 'p' AS parent,
+                CASE WHEN c.relkind = 'p' OR (SELECT present FROM locked) THEN 0 ELSE coalesce(pg_total_relation_size(c.oid), 0) END AS total,
+                CASE WHEN c.relkind = 'p' OR (SELECT present FROM locked) THEN 0 ELSE coalesce(pg_indexes_size(c.oid), 0) END AS indexes,
+                CASE WHEN c.reltoastrelid = 0 OR (SELECT present FROM locked) THEN 0 ELSE coalesce(pg_total_relation_size(c.reltoastrelid), 0) END AS toast
+         FROM pg_class c
+         WHERE c.relkind IN ('r', 'm', 'p') AND c.relpersistence <> 't'
+           AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+       ),
+       rolled AS (
+         SELECT min(relname::text) FILTER (WHERE oid = root) AS table_name, min(relnamespace) FILTER (WHERE oid = root) AS nsp,
+                sum(total) AS total, sum(indexes) AS indexes, sum(toast) AS toast,
+                -- reltuples is -1 (PostgreSQL 14+) until the first VACUUM/ANALYZE: unknown, not 0.
+                CASE WHEN bool_and(reltuples < 0) FILTER (WHERE NOT parent) THEN NULL
+                     ELSE sum(greatest(reltuples, 0)) FILTER (WHERE NOT parent) END AS row_estimate
+         FROM leaf GROUP BY root
+         -- A partitioned table without partitions has no storage: not a table of the scan (as in topTables).
+         HAVING bool_or(NOT parent)
+       )
+       SELECT n.nspname AS schema_name, r.table_name, r.total::text AS total_bytes, (r.total - r.indexes - r.toast)::text AS data_bytes,
+              r.indexes::text AS index_bytes, r.toast::text AS toast_bytes, round(r.row_estimate)::bigint::text AS row_estimate,
+              false AS locked, (SELECT present FROM locked) AS locks_present
+       FROM rolled r JOIN pg_namespace n ON n.oid = r.nsp
+       ORDER BY r.total DESC, n.nspname, r.table_name COLLATE "C"
+       LIMIT $1`,
+      [limit],
+    );
   },
 
   /**

@@ -22,13 +22,23 @@ export function mapPostgresTables(database: string, rows: readonly PostgresTable
   return { tables: largestTables(tables), warning };
 }
 
+/**
+ * One statement in the common case (no ACCESS EXCLUSIVE lock anywhere in the database): the cheap scan. Only when it
+ * saw such a lock does the scan that tells which tables to skip run (a second statement on the same connection).
+ */
+async function sizeTables(session: EngineSession): Promise<PostgresTableRow[]> {
+  const rows = await postgresTablesRepository.topTablesUnlocked(session, TOP_TABLES_PER_DATABASE);
+  if (!rows.some((row) => row.locks_present)) return rows;
+  return postgresTablesRepository.topTables(session, TOP_TABLES_PER_DATABASE);
+}
+
 async function topTablesOf(session: EngineSession): Promise<PostgresTableRow[]> {
   try {
-    return await postgresTablesRepository.topTables(session, TOP_TABLES_PER_DATABASE);
+    return await sizeTables(session);
   } catch (error) {
     // lock_not_available: an ACCESS EXCLUSIVE arrived after the pg_locks check; the second look sees it and skips it.
     if (!errorCode(error).startsWith('55P03')) throw error;
-    return postgresTablesRepository.topTables(session, TOP_TABLES_PER_DATABASE);
+    return sizeTables(session);
   }
 }
 

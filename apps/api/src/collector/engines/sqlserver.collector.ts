@@ -4,7 +4,9 @@ import { MissingPrivilegeError } from '../connections/classify-connection-error'
 import type { ConnectionOptions } from '../connections/connection-options';
 import { openSqlServerSession } from '../connections/mssql-session.repository';
 import { withSession } from '../connections/open-session';
+import { limitsOrWarn } from '../engine-limits';
 import { scanOrWarn } from '../table-scan';
+import { collectSqlServerLimits } from './sqlserver-limits';
 import { collectSqlServerTables } from './sqlserver-tables';
 import { sqlServerSizeRepository, type SqlServerDatabaseRow } from './sqlserver.repository';
 import { toBytes } from './to-bytes';
@@ -47,6 +49,8 @@ export class SqlServerCollector implements DatabaseSizeCollector {
       const granted = await sqlServerSizeRepository.hasViewAnyDefinition(session);
       const { databases, warnings } = mapSqlServerRows(await sqlServerSizeRepository.listDatabases(session), granted);
       const result: CollectionResult = { databases, instanceLogBytes: null, warnings, serverVersion: session.serverVersion };
+      const limits = await limitsOrWarn(warnings, () => collectSqlServerLimits(session, warnings));
+      if (limits) result.limits = limits;
       if (tables) result.tables = await scanOrWarn(warnings, () => collectSqlServerTables(session, databases, tables, signal, warnings));
       return result;
     });

@@ -5,9 +5,22 @@ import { type CsvColumn, csvCell } from './csv-column';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
-/** Rows written per chunk: one stringify call and one stream write per batch, not per row. */
-const ROWS_PER_CHUNK = 1000;
+/**
+ * Characters of text per chunk written: one stream write per ~16 k characters, and every chunk a young-generation
+ * string (one of more than 128 kB would be allocated in the old large-object space and stay there until a full GC).
+ */
+const CHUNK_CHARS = 16 * 1024;
 const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
+/** What makes csv-stringify quote a cell with these options (RFC 4180: a comma, a quote, a line break). */
+const NEEDS_QUOTING = /[",\r\n]/;
+
+/**
+ * One line of the file, exactly as csv-stringify writes it: a line with a cell to quote goes through the library; a
+ * line without one is its cells joined by commas (what the library writes for it, without its per-cell allocations).
+ */
+export function csvLine(cells: readonly string[]): string {
+  return cells.some((cell) => NEEDS_QUOTING.test(cell)) ? stringify([cells], CSV_OPTIONS) : `${cells.join(',')}\r\n`;
+}
 
 /** `attachment; filename=…` with the plain name and its RFC 5987 form (a name is ASCII here, but stay safe). */
 export function attachmentDisposition(filename: string): string {
@@ -15,20 +28,20 @@ export function attachmentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** The file's text in chunks: the BOM and header line, then ROWS_PER_CHUNK lines at a time. */
+/** The file's text in chunks: the BOM and header line, then the lines of ~CHUNK_CHARS characters at a time. */
 async function* chunks<Row>(first: IteratorResult<Row>, rest: AsyncIterator<Row>, columns: readonly CsvColumn<Row>[]): AsyncGenerator<string> {
   try {
-    yield `\ufeff${stringify([columns.map((column) => column.header)], CSV_OPTIONS)}`;
-    let records: string[][] = [];
+    yield `\ufeff${csvLine(columns.map((column) => column.header))}`;
+    let text = '';
     for (let next = first; !next.done; next = await rest.next()) {
       const row = next.value;
-      records.push(columns.map((column) => csvCell(column.value(row))));
-      if (records.length === ROWS_PER_CHUNK) {
-        yield stringify(records, CSV_OPTIONS);
-        records = [];
+      text += csvLine(columns.map((column) => csvCell(column.value(row))));
+      if (text.length >= CHUNK_CHARS) {
+        yield text;
+        text = '';
       }
     }
-    if (records.length > 0) yield stringify(records, CSV_OPTIONS);
+    if (text.length > 0) yield text;
   } finally {
     // The client went away or a row failed: let the source close (a cursor gives its connection back).
     await rest.return?.();

@@ -1,4 +1,4 @@
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastRow } from './chart-data';
 
 export interface ChartFormatters {
@@ -6,17 +6,21 @@ export interface ChartFormatters {
   date: (isoDate: string) => string;
 }
 
-/** Total size as an area, with an optional dashed forecast line. Takes plain rows. */
+/** Total size as an area, with an optional dashed forecast line and the capacity limit as a horizontal line. Takes plain rows. */
 export function TotalSizeChart({
   rows,
   format,
   labels,
   height = 320,
   testId,
+  limit = null,
 }: {
   rows: ForecastRow[];
   format: ChartFormatters;
-  labels: { actual: string; forecast: string };
+  /** `limit`: the limit line's label (given the formatted limit). */
+  labels: { actual: string; forecast: string; limit?: (limit: string) => string };
+  /** The capacity limit in bytes (null: none known): the axis reaches up to it. */
+  limit?: number | null;
   height?: number;
   testId?: string;
 }) {
@@ -38,6 +42,15 @@ export function TotalSizeChart({
           {hasForecast ? (
             <Line type="linear" dataKey="forecast" name={labels.forecast} stroke="#e8590c" strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
           ) : null}
+          {limit === null ? null : (
+            <ReferenceLine
+              y={limit}
+              stroke="#c92a2a"
+              strokeDasharray="4 2"
+              ifOverflow="extendDomain"
+              label={{ value: labels.limit?.(format.value(limit)) ?? format.value(limit), position: 'insideTopRight', fill: '#c92a2a', fontSize: 12 }}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -1,4 +1,4 @@
-import { hasFilters, listQueryOf, nextSort, paramsFromView, viewFromParams, withFilter, type InstancesView } from './instances-view';
+import { changeInstancesView, hasFilters, listQueryOf, nextSort, paramsFromView, viewFromParams, withFilter, type InstancesView } from './instances-view';
 
 const DEFAULT_VIEW: InstancesView = { page: 1, sort: 'name', db_type: '', status: '', tag: '', search: '', active: '' };
 
@@ -34,6 +34,12 @@ describe('the instances view in the URL', () => {
   it('goes back to page 1 when a filter changes', () => {
     expect(withFilter({ ...DEFAULT_VIEW, page: 4, sort: '-size' }, 'db_type', 'oracle')).toEqual({ ...DEFAULT_VIEW, sort: '-size', db_type: 'oracle' });
     expect(withFilter(DEFAULT_VIEW, 'status', 'bogus').status).toBe('');
+  });
+
+  it('goes back to page 1 when the sort changes, and keeps the page it is sent to', () => {
+    expect(changeInstancesView({ ...DEFAULT_VIEW, page: 4 }, { sort: '-size' })).toEqual({ ...DEFAULT_VIEW, sort: '-size' });
+    expect(changeInstancesView({ ...DEFAULT_VIEW, sort: '-size' }, { page: 3 })).toEqual({ ...DEFAULT_VIEW, sort: '-size', page: 3 });
+    expect(changeInstancesView({ ...DEFAULT_VIEW, page: 2 }, { search: '' })).toEqual({ ...DEFAULT_VIEW, page: 2 });
   });
 });
 

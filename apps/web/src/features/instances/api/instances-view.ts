@@ -8,6 +8,7 @@ import {
   type InstanceSortKey,
   type InstanceStatusFilter,
 } from '@capacity/contracts';
+import { changeWithPageReset, type UrlViewCodec } from '../../../lib/url-view';
 
 export const INSTANCES_PER_PAGE = 50;
 
@@ -57,10 +58,26 @@ export function hasFilters(view: InstancesView): boolean {
   return Boolean(view.db_type || view.status || view.tag || view.search || view.active);
 }
 
+/** Changing one of these shows another list: back to its first page. */
+const RESETS_PAGE: readonly (keyof InstancesView)[] = ['sort', 'db_type', 'status', 'tag', 'search', 'active'];
+
+/** The view after an edit, normalised as a link would be read; a changed filter or sort shows its first page. */
+export function changeInstancesView(view: InstancesView, patch: Partial<InstancesView>): InstancesView {
+  return viewFromParams(paramsFromView(changeWithPageReset(view, patch, 'page', RESETS_PAGE)));
+}
+
 /** A changed filter shows its first page. */
 export function withFilter(view: InstancesView, field: InstancesFilterField, value: string): InstancesView {
-  return { ...viewFromParams(paramsFromView({ ...view, [field]: value } as InstancesView)), page: 1 };
+  return changeInstancesView(view, { [field]: value });
 }
+
+/** The instances page's view in the URL (see useUrlView). */
+export const INSTANCES_VIEW_CODEC: UrlViewCodec<InstancesView> = {
+  keys: ['search', 'db_type', 'status', 'tag', 'active', 'sort', 'page'],
+  parse: viewFromParams,
+  format: paramsFromView,
+  change: changeInstancesView,
+};
 
 export function sortKeyOf(sort: InstanceSort): { key: InstanceSortKey; descending: boolean } {
   return sort.startsWith('-') ? { key: sort.slice(1) as InstanceSortKey, descending: true } : { key: sort as InstanceSortKey, descending: false };

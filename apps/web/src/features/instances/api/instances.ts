@@ -3,7 +3,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { ApiError, apiClient, bodyOf } from '../../../lib/api-client';
 import { attachmentName, saveFile } from '../../../lib/download-file';
 import type { CreateInstanceBody, InstanceResponse, InstancesPage } from '../../../lib/api-types';
-import { instanceKeys } from '../../../lib/query-keys';
+import { capacityKeys, instanceKeys } from '../../../lib/query-keys';
 import { INSTANCES_PER_PAGE, listQueryOf, type InstancesView } from './instances-view';
 
 export interface InstancesFilter {
@@ -14,7 +14,7 @@ export interface InstancesFilter {
 /** The body of POST /instances and PATCH /instances/:id, as the form builds it (the document's CreateInstanceDto). */
 export type InstancePayload = Pick<
   CreateInstanceBody,
-  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active' | 'tags' | 'owner_id'
+  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active' | 'tags' | 'owner_id' | 'capacity_limit_bytes'
 >;
 
 export async function fetchInstances(filter: InstancesFilter): Promise<InstancesPage> {
@@ -65,7 +65,8 @@ export function useInstance(id: number) {
 
 function useInvalidateInstances() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: instanceKeys.all });
+  // The instance's limit is part of its capacity: a save refreshes the forecasts too.
+  return () => Promise.all([client.invalidateQueries({ queryKey: instanceKeys.all }), client.invalidateQueries({ queryKey: capacityKeys.all })]);
 }
 
 async function saveInstance({ id, payload }: { id?: number; payload: InstancePayload }): Promise<InstanceResponse> {

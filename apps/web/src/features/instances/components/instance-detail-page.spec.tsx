@@ -6,6 +6,7 @@ import { tokenStorage } from '../../../lib/token-storage';
 import { apiCalls, apiServer, http } from '../../../testing/api-server';
 import { errorBody, instanceFixture, pagination, userFixture } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { noCapacityReadings } from '../../../testing/capacity-fixtures';
 import { noTableReadings } from '../../../testing/table-handlers';
 import { InstanceDetailPage } from './instance-detail-page';
 
@@ -28,6 +29,7 @@ function mockInstanceApi(latest: () => LatestDatabaseSizeResponse[] = () => []) 
     ),
     http.get('/api/v1/instances/{id}/database-sizes/aggregations', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
     ...noTableReadings,
+    ...noCapacityReadings,
   );
 }
 

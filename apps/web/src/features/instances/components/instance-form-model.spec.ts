@@ -97,3 +97,29 @@ describe('tags and owner', () => {
     expect(formFromInstance(instanceFixture())).toMatchObject({ tags: '', owner_id: '' });
   });
 });
+
+describe('the capacity limit', () => {
+  const GIB = 1024 ** 3;
+  it('turns the amount and unit into whole bytes, empty into no limit', () => {
+    expect(toInstancePayload({ ...valid(), capacity_limit_bytes: { amount: '2.5', unit: 'GB' } }).capacity_limit_bytes).toBe(2.5 * GIB);
+    expect(toInstancePayload({ ...valid(), capacity_limit_bytes: { amount: '100', unit: 'MB' } }).capacity_limit_bytes).toBe(100 * 1024 ** 2);
+    expect(toInstancePayload({ ...valid(), capacity_limit_bytes: { amount: ' ', unit: 'TB' } }).capacity_limit_bytes).toBeNull();
+  });
+
+  it('reads a stored limit back to the same bytes', () => {
+    for (const bytes of [500 * GIB, 1.5 * 1024 ** 4, 123_456_789, 1]) {
+      const values = formFromInstance(instanceFixture({ capacity_limit_bytes: bytes }));
+      expect(toInstancePayload({ ...values, ...valid(), capacity_limit_bytes: values.capacity_limit_bytes }).capacity_limit_bytes).toBe(bytes);
+    }
+    expect(formFromInstance(instanceFixture({ capacity_limit_bytes: 500 * GIB })).capacity_limit_bytes).toEqual({ amount: '500', unit: 'GB' });
+  });
+
+  it('accepts 1 byte up to CAPACITY_LIMIT_MAX_BYTES, nothing else', () => {
+    const check = (amount: string, unit: 'MB' | 'GB' | 'TB') => validateInstanceForm({ ...valid(), capacity_limit_bytes: { amount, unit } }).capacity_limit_bytes;
+    expect(check('8191', 'TB')).toBeUndefined();
+    expect(check('0.5', 'MB')).toBeUndefined();
+    for (const [amount, unit] of [['8192', 'TB'], ['0', 'GB'], ['-1', 'GB'], ['1e3', 'GB'], ['1,5', 'GB']] as const) {
+      expect(check(amount, unit)).toBe('capacity.validation.limit');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, type DbType } from '@capacity/contracts';
 import type { MessageKey, TranslateParams } from '../../../i18n';
 import type { InstanceResponse } from '../../../lib/api-types';
+import { LIMIT_MAX_TEXT, limitBytesOf, limitTextOf, type LimitText } from '../../../lib/limit-bytes';
 import type { InstancePayload } from '../api/instances';
 
 /** What the form holds: strings as typed, validated with the bounds CreateInstanceDto/UpdateInstanceDto use (INSTANCE_LIMITS). */
@@ -18,6 +19,8 @@ export interface InstanceFormValues {
   tags: string;
   /** The owner's user id, '' for none. */
   owner_id: string;
+  /** The capacity limit as typed (amount and unit); sent as whole bytes, empty: none. */
+  capacity_limit_bytes: LimitText;
 }
 
 export type InstanceFormErrors = Partial<Record<keyof InstanceFormValues, MessageKey>>;
@@ -36,6 +39,8 @@ export function limitParams(key: keyof InstanceFormValues): TranslateParams {
       return { max: INSTANCE_LIMITS[key].maxLength };
     case 'tags':
       return { max: INSTANCE_LIMITS.tags.maxItems, length: INSTANCE_LIMITS.tags.itemMaxLength };
+    case 'capacity_limit_bytes':
+      return { max: LIMIT_MAX_TEXT };
     default:
       return {};
   }
@@ -53,6 +58,7 @@ export const emptyInstanceForm = (): InstanceFormValues => ({
   is_active: true,
   tags: '',
   owner_id: '',
+  capacity_limit_bytes: limitTextOf(null),
 });
 
 export function formFromInstance(instance: InstanceResponse): InstanceFormValues {
@@ -68,6 +74,7 @@ export function formFromInstance(instance: InstanceResponse): InstanceFormValues
     is_active: instance.is_active,
     tags: instance.tags.join(', '),
     owner_id: instance.owner_id === null ? '' : String(instance.owner_id),
+    capacity_limit_bytes: limitTextOf(instance.capacity_limit_bytes),
   };
 }
 
@@ -108,6 +115,7 @@ export function validateInstanceForm(values: InstanceFormValues): InstanceFormEr
   const tags = parseTags(values.tags);
   if (tags.length > INSTANCE_LIMITS.tags.maxItems) errors.tags = 'validation.tagsTooMany';
   else if (tags.some((tag) => tag.length > INSTANCE_LIMITS.tags.itemMaxLength)) errors.tags = 'validation.tagTooLong';
+  if (Number.isNaN(limitBytesOf(values.capacity_limit_bytes))) errors.capacity_limit_bytes = 'capacity.validation.limit';
   return errors;
 }
 
@@ -125,6 +133,7 @@ export function toInstancePayload(values: InstanceFormValues): InstancePayload {
     is_active: values.is_active,
     tags: parseTags(values.tags),
     owner_id: values.owner_id ? Number(values.owner_id) : null,
+    capacity_limit_bytes: limitBytesOf(values.capacity_limit_bytes),
   };
   if (values.password) payload.password = values.password;
   return payload;

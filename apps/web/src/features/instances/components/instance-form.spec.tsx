@@ -48,7 +48,52 @@ describe('InstanceForm', () => {
       is_active: true,
       tags: [],
       owner_id: null,
+      capacity_limit_bytes: null,
     });
+  });
+
+  it('sends the capacity limit in whole bytes of the chosen unit, and shows a stored one in its largest unit', async () => {
+    const onSubmit = vi.fn();
+    const instance = instanceFixture({ capacity_limit_bytes: 1.5 * 1024 ** 4 });
+    renderWithProviders(<InstanceForm instance={instance} onSubmit={onSubmit} onCancel={() => undefined} />);
+    const amount = screen.getByRole('textbox', { name: 'Capacity limit' }) as HTMLInputElement;
+    expect(amount.value).toBe('1.5');
+    expect((screen.getByRole('combobox', { name: 'Unit' }) as HTMLSelectElement).value).toBe('TB');
+
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '500');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Unit' }), 'GB');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ capacity_limit_bytes: 500 * 1024 ** 3 }));
+
+    // Emptied: no configured limit.
+    await userEvent.clear(amount);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ capacity_limit_bytes: null }));
+  });
+
+  it('refuses a limit that is no positive number or exceeds the largest the API takes', async () => {
+    const onSubmit = vi.fn();
+    renderWithProviders(<InstanceForm instance={instanceFixture()} onSubmit={onSubmit} onCancel={() => undefined} />);
+    const amount = screen.getByRole('textbox', { name: /^Capacity limit/ });
+    for (const [typed, unit] of [['-5', 'GB'], ['abc', 'GB'], ['8192', 'TB']] as const) {
+      await userEvent.clear(amount);
+      await userEvent.type(amount, typed);
+      await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Unit' }), unit);
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      expect(amount.getAttribute('aria-invalid')).toBe('true');
+      expect(document.getElementById(amount.getAttribute('aria-describedby') ?? '')?.textContent).toBe('The limit must be a positive number of at most 8191 TB.');
+    }
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("shows the API's error of the limit under the limit field", () => {
+    const message = 'capacity_limit_bytes must be a whole number of bytes from 1 to 9007199254740991';
+    renderWithProviders(<InstanceForm onSubmit={vi.fn()} onCancel={() => undefined} error={new ApiError(400, [message], ['capacity_limit_bytes'])} />);
+    const amount = screen.getByRole('textbox', { name: /^Capacity limit/ });
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(amount.getAttribute('aria-describedby') ?? '')?.textContent).toBe(message);
+    expect(screen.queryByText(/^Error/)).toBeNull();
   });
 
   it('writes the errors in Chinese when that locale is chosen', async () => {

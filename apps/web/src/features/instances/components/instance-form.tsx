@@ -1,5 +1,6 @@
 import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, type DbType } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
+import { LimitField } from '../../../components/capacity/limit-field';
 import { ErrorState } from '../../../components/states';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../i18n';
@@ -32,6 +33,7 @@ const FIELD_KEYS: readonly FieldKey[] = [
   'is_active',
   'tags',
   'owner_id',
+  'capacity_limit_bytes',
 ];
 
 export function InstanceForm({
@@ -171,6 +173,17 @@ export function InstanceForm({
         {users.isError ? <span className="field-error">{users.error.message}</span> : null}
         {fieldError('owner_id')}
       </label>
+      <LimitField
+        label={t('capacity.limitField')}
+        name="capacity_limit_bytes"
+        testId="instance-capacity-limit"
+        value={values.capacity_limit_bytes}
+        onChange={(value) => set('capacity_limit_bytes', value)}
+        invalid={Boolean(messageOf('capacity_limit_bytes'))}
+        describedBy={messageOf('capacity_limit_bytes') ? 'instance-capacity_limit_bytes-error' : undefined}
+        hint={fieldError('capacity_limit_bytes')}
+      />
+      <p className="muted field-note">{t('capacity.limitFieldHint')}</p>
       <label className="field-check">
         <input type="checkbox" name="is_active" checked={values.is_active} onChange={(e) => set('is_active', e.target.checked)} />
         <span>{t('instances.active')}</span>

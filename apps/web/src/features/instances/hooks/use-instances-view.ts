@@ -1,17 +1,14 @@
 import type { InstanceSort } from '@capacity/contracts';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { paramsFromView, viewFromParams, withFilter, type InstancesFilterField, type InstancesView } from '../api/instances-view';
+import { useUrlView } from '../../../lib/use-url-view';
+import { INSTANCES_VIEW_CODEC, type InstancesFilterField } from '../api/instances-view';
 
-/** The instances page's view, kept in the URL: each change replaces the search params (typing does not pile up history). */
+/** The instances page's view, kept in the URL (useUrlView): a changed filter or sort goes back to page 1. */
 export function useInstancesView() {
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => viewFromParams(params), [params]);
-  const show = useCallback((next: InstancesView) => setParams(paramsFromView(next), { replace: true }), [setParams]);
+  const [view, update] = useUrlView(INSTANCES_VIEW_CODEC);
   return {
     view,
-    setFilter: (field: InstancesFilterField, value: string) => show(withFilter(view, field, value)),
-    setSort: (sort: InstanceSort) => show({ ...view, sort, page: 1 }),
-    setPage: (page: number) => show({ ...view, page }),
+    setFilter: (field: InstancesFilterField, value: string) => update({ [field]: value }),
+    setSort: (sort: InstanceSort) => update({ sort }),
+    setPage: (page: number) => update({ page }),
   };
 }

@@ -7,6 +7,7 @@ import { apiCalls, apiServer, http } from '../../../testing/api-server';
 import { captureDownloads, csvAnswer } from '../../../testing/downloads';
 import { errorBody, instanceFixture, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { noCapacityReadings } from '../../../testing/capacity-fixtures';
 import { noTableReadings } from '../../../testing/table-handlers';
 import { StorageTab } from './storage-tab';
 
@@ -53,6 +54,7 @@ const reading = (offset: number, log_size_bytes: number | null): InstanceSizeSta
 function mockStorageApi(log: number | null = 16 * MIB, instanceReading: InstanceSizeStatPoint = reading(0, log)) {
   apiServer.use(
     ...noTableReadings,
+    ...noCapacityReadings,
     http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) =>
       response(200).json({ data: [latest('orders', 30 * MIB), latest('users', 10 * MIB)], instance: instanceReading }),
     ),
@@ -189,6 +191,7 @@ describe('StorageTab', () => {
   it('shows the API message when the history cannot be read', async () => {
     apiServer.use(
       ...noTableReadings,
+    ...noCapacityReadings,
       http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) => response(200).json({ data: [], instance: null })),
       http.get('/api/v1/instances/{id}/database-sizes', ({ response }) =>
         response(400).json(errorBody(400, 'Bad Request', ['end_date must not be before start_date'], ['end_date'])),

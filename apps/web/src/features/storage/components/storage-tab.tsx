@@ -7,6 +7,8 @@ import type { InstanceResponse } from '../../../lib/api-types';
 import { lastDays } from '../../../lib/dates';
 import { useI18n } from '../../../i18n';
 import { useDatabaseSizes, useForecast, useInstanceSizes, useLatestSizes } from '../api/storage';
+import { useInstanceCapacity } from '../api/capacity';
+import { CapacitySection } from './capacity-section';
 import { useChartFormat } from '../../../components/charts/use-chart-format';
 import { AggregationView } from './aggregation-view';
 import { DatabasesTable } from './databases-table';
@@ -37,6 +39,9 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
   // The instance's own readings: its total includes the instance log (WAL, binary logs), as the forecast's does.
   const instanceSizes = useInstanceSizes(instance.id, { start_date: range.start, end_date: range.end });
   const logLabel = t(LOG_LABEL[instance.db_type]);
+  // The limit line of the chart: the instance's, or the chosen database's when it is on the capacity page shown.
+  const capacity = useInstanceCapacity(instance.id, view.capacityPage).data;
+  const limit = (database ? capacity?.databases.find((db) => db.database_name === database) : capacity?.instance)?.limit_bytes ?? null;
 
   const points = useMemo(() => historyToPoints(history.data?.data ?? [], instance.name), [history.data, instance.name]);
   const readings = useMemo(() => (database ? [] : (instanceSizes.data?.data ?? [])), [database, instanceSizes.data]);
@@ -95,7 +100,8 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
             <TotalSizeChart
               rows={totalRows}
               format={chartFormat}
-              labels={{ actual: t('storage.totalTrend'), forecast: t('storage.forecast') }}
+              labels={{ actual: t('storage.totalTrend'), forecast: t('storage.forecast'), limit: (value) => t('capacity.limitLine', { limit: value }) }}
+              limit={limit}
               testId="storage-chart"
             />
             {forecast.data && !forecast.data.enough_history ? <p className="muted">{t('storage.forecastUnavailable')}</p> : null}
@@ -105,6 +111,8 @@ export function StorageTab({ instance }: { instance: InstanceResponse }) {
           <SeriesChart series={stacked} kind="area" stacked format={chartFormat} testId="storage-chart" />
         )}
       </section>
+
+      <CapacitySection instance={instance} />
 
       <section className="card">
         <div className="card-header">

@@ -11,9 +11,11 @@ describe('the Storage tab view in the URL', () => {
   });
 
   it('reads back every field it wrote', () => {
-    const view: StorageView = { range: { start: '2026-09-01', end: '2026-11-30' }, database: 'sales eu', mode: 'stacked', period: 'weekly', tables: 'orders' };
+    const view: StorageView = {
+      range: { start: '2026-09-01', end: '2026-11-30' }, database: 'sales eu', mode: 'stacked', period: 'weekly', tables: 'orders', capacityPage: 3, limitsPage: 2,
+    };
     const query = storageViewParams(view).toString();
-    expect(query).toBe('database=sales+eu&chart=stacked&period=weekly&tables_db=orders&from=2026-09-01&to=2026-11-30');
+    expect(query).toBe('database=sales+eu&chart=stacked&period=weekly&tables_db=orders&capacity_page=3&limits_page=2&from=2026-09-01&to=2026-11-30');
     expect(parse(query)).toEqual(view);
   });
 
@@ -24,6 +26,8 @@ describe('the Storage tab view in the URL', () => {
     ['chart=pie', 'mode'],
     ['period=yearly', 'period'],
     [`tables_db=${'t'.repeat(256)}`, 'tables'],
+    ['capacity_page=0', 'capacityPage'],
+    ['limits_page=x', 'limitsPage'],
   ] as const)('falls back to the default for %s', (query, field) => {
     expect(parse(query)[field]).toEqual(defaultStorageView()[field]);
   });

@@ -1,6 +1,6 @@
 import { PERIOD_TYPES, type PeriodType } from '@capacity/contracts';
 import { lastDays } from '../../../lib/dates';
-import { oneOf, paramsOfView, rangeOf, setRangeParams, textOf, type DayRange, type UrlViewCodec } from '../../../lib/url-view';
+import { oneOf, pageOf, paramsOfView, rangeOf, setRangeParams, textOf, type DayRange, type UrlViewCodec } from '../../../lib/url-view';
 
 export const STORAGE_CHART_MODES = ['total', 'stacked'] as const;
 export type StorageChartMode = (typeof STORAGE_CHART_MODES)[number];
@@ -19,13 +19,17 @@ export interface StorageView {
   period: PeriodType;
   /** The database of the largest tables; '' = the largest database. */
   tables: string;
+  /** The page of the databases' capacity (limits and days until full). */
+  capacityPage: number;
+  /** The page of the limit changes. */
+  limitsPage: number;
 }
 
 export function defaultStorageView(): StorageView {
-  return { range: lastDays(DEFAULT_RANGE_DAYS), database: '', mode: 'total', period: 'daily', tables: '' };
+  return { range: lastDays(DEFAULT_RANGE_DAYS), database: '', mode: 'total', period: 'daily', tables: '', capacityPage: 1, limitsPage: 1 };
 }
 
-const PARAM = { database: 'database', mode: 'chart', period: 'period', tables: 'tables_db' } as const;
+const PARAM = { database: 'database', mode: 'chart', period: 'period', tables: 'tables_db', capacityPage: 'capacity_page', limitsPage: 'limits_page' } as const;
 const RANGE_PARAM = { start: 'from', end: 'to' } as const;
 
 export function parseStorageView(params: URLSearchParams): StorageView {
@@ -36,6 +40,8 @@ export function parseStorageView(params: URLSearchParams): StorageView {
     mode: oneOf(STORAGE_CHART_MODES, params.get(PARAM.mode), defaults.mode),
     period: oneOf(PERIOD_TYPES, params.get(PARAM.period), defaults.period),
     tables: textOf(params.get(PARAM.tables), DATABASE_MAX_LENGTH),
+    capacityPage: pageOf(params.get(PARAM.capacityPage)),
+    limitsPage: pageOf(params.get(PARAM.limitsPage)),
   };
 }
 

@@ -1,0 +1,118 @@
+import type { InstanceResponse } from '@capacity/contracts';
+import { Logger } from '@nestjs/common';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { bootApp, type BootedApp } from '../test-support/boot-app';
+import { TEST_ADMIN_PASSWORD } from '../test-support/test-app';
+import { runMigrations } from './run-migrations';
+
+/**
+ * DATABASE_READ_URLS against a real streaming replica: a PostgreSQL primary this spec starts on a spare loopback
+ * port, a `pg_basebackup -R` of it started as a hot standby on another. History reads go to the standby, writes to
+ * the primary; with the standby stopped, reads are answered by the primary.
+ */
+const BIN = '/usr/lib/postgresql/15/bin';
+const PRIMARY_PORT = 55630;
+const STANDBY_PORT = 55631;
+const run = promisify(execFile);
+// PostgreSQL refuses to run as root: the servers run as the `postgres` user of the machine.
+const asPostgres = async (command: string, args: string[]) => {
+  const { stdout } = await run('runuser', ['-u', 'postgres', '--', join(BIN, command), ...args], { timeout: 60_000 });
+  return stdout;
+};
+const urlOf = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;
+
+async function queryOn<T>(port: number, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: urlOf(port), application_name: 'read-replica-spec' });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('read replicas (DATABASE_READ_URLS) on a real streaming standby', () => {
+  const root = mkdtempSync(join(tmpdir(), 'capacity-replica-'));
+  const primaryDir = join(root, 'primary');
+  const standbyDir = join(root, 'standby');
+  const started: string[] = [];
+  let app: BootedApp | undefined;
+  let token: string;
+
+  const startServer = async (dir: string, port: number) => {
+    await asPostgres('pg_ctl', ['-D', dir, '-l', join(root, `${port}.log`), '-w', '-t', '60', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off`, 'start']);
+    started.push(dir);
+  };
+  const stopServer = async (dir: string) => {
+    await asPostgres('pg_ctl', ['-D', dir, '-w', '-m', 'fast', 'stop']);
+    started.splice(started.indexOf(dir), 1);
+  };
+
+  beforeAll(async () => {
+    Logger.overrideLogger(['error']);
+    await run('chown', ['postgres:postgres', root]);
+    await asPostgres('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--no-sync']);
+    await startServer(primaryDir, PRIMARY_PORT);
+    await asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(PRIMARY_PORT), '-U', 'postgres', '-D', standbyDir, '-R', '-X', 'stream']);
+    await startServer(standbyDir, STANDBY_PORT);
+    const [{ recovery }] = await queryOn<{ recovery: boolean }>(STANDBY_PORT, 'SELECT pg_is_in_recovery() AS recovery');
+    expect(recovery).toBe(true);
+    await runMigrations(urlOf(PRIMARY_PORT));
+    app = await bootApp(urlOf(PRIMARY_PORT), { env: { DATABASE_READ_URLS: urlOf(STANDBY_PORT) } });
+    const login = await app.http.post('/api/v1/auth/login').send({ username: 'admin', password: TEST_ADMIN_PASSWORD }).expect(200);
+    token = login.body.access_token as string;
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    // Only the servers this spec started.
+    for (const dir of [...started].reverse()) await stopServer(dir).catch(() => undefined);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const historyQueries = (port: number) =>
+    queryOn<{ n: number }>(
+      port,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'capacity' AND query LIKE '%FROM database_size_stats%WHERE instance_id = $1%'`,
+    );
+
+  it('reads history from the standby, writes on the primary, and falls back to the primary once the standby is gone', async () => {
+    // A write: the standby is read-only, so this only works on the primary.
+    const created = await app!.http
+      .post('/api/v1/instances')
+      .auth(token, { type: 'bearer' })
+      .send({ name: 'replicated', db_type: 'postgresql', host: '127.0.0.1', port: 5432, username: 'postgres' })
+      .expect(201);
+    const instance = created.body as InstanceResponse;
+    await queryOn(
+      PRIMARY_PORT,
+      `INSERT INTO database_size_stats (instance_id, database_name, size_bytes, collected_date, collected_at)
+       SELECT $1, 'db' || g, g * 1048576, date '2026-11-01' + g, now() FROM generate_series(1, 5) g`,
+      [instance.id],
+    );
+    // Streaming replication: the rows reach the standby after its replay lag (milliseconds here).
+    await vi.waitFor(async () => expect((await queryOn<{ n: number }>(STANDBY_PORT, `SELECT count(*)::int AS n FROM database_size_stats`))[0].n).toBe(5), {
+      timeout: 10_000,
+      interval: 50,
+    });
+
+    const read = async () =>
+      (await app!.http.get(`/api/v1/instances/${instance.id}/database-sizes`).query({ start_date: '2026-11-01', end_date: '2026-11-30' }).auth(token, { type: 'bearer' }).expect(200))
+        .body.data as { database_name: string; stats: unknown[] }[];
+    expect((await read()).map((d) => d.database_name).sort()).toEqual(['db1', 'db2', 'db3', 'db4', 'db5']);
+    // The standby ran the history query; the primary did not.
+    expect((await historyQueries(STANDBY_PORT))[0].n).toBeGreaterThan(0);
+    expect((await historyQueries(PRIMARY_PORT))[0].n).toBe(0);
+
+    await stopServer(standbyDir);
+    expect((await read()).map((d) => d.database_name).sort()).toEqual(['db1', 'db2', 'db3', 'db4', 'db5']);
+    // The failing standby is skipped from then on: the primary answers the history query.
+    expect((await read()).length).toBe(5);
+    expect((await historyQueries(PRIMARY_PORT))[0].n).toBeGreaterThan(0);
+  }, 120_000);
+});
