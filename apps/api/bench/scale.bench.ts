@@ -4,7 +4,9 @@
  * by 1 and then by 3 processes of the API (apps/api/src/main.ts, each its own Node process) sharing one repository
  * (a throwaway database on the local PostgreSQL, BENCH_DATABASE_URL), at COLLECT_CONCURRENCY=8 each, COLLECT_TABLES
  * off. Prints instances/second of both and their ratio (target ≥ 2.5×), the queue's overhead per job (target < 5 ms:
- * the slot time not spent inside a record — fetch, settle, complete — over the jobs) and the peak RSS of every process.
+ * per process, the slot time from its first record's start to its last one's end not spent inside a record — waits for
+ * fetch, settle, complete — over the jobs; the start-up poll of the other processes, ≤ 1 s, is left out) and the peak
+ * RSS of every process.
  * Every process it started is stopped at the end (and on failure).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -109,6 +111,8 @@ interface Figures {
   status: string;
   completed: number;
   rss: number[];
+  /** The most frequent failures, when any. */
+  failures: string[];
 }
 
 /** One run over `count` processes: started (and stopped) here, the run posted to the first one. */
@@ -135,15 +139,21 @@ async function measure(url: string, count: number): Promise<Figures> {
       } = await client.query(
         `SELECT s.status, s.successful_instances AS completed,
                 extract(epoch FROM s.completed_at - s.started_at)::float8 AS seconds,
-                (SELECT sum(extract(epoch FROM r.completed_at - r.started_at))::float8 FROM sync_instance_records r WHERE r.session_id = s.session_id) AS busy,
+                (SELECT sum(idle)::float8 FROM (
+                   SELECT $2 * extract(epoch FROM max(r.completed_at) - min(r.started_at)) - sum(extract(epoch FROM r.completed_at - r.started_at)) AS idle
+                   FROM sync_instance_records r WHERE r.session_id = s.session_id GROUP BY r.collector_id) c) AS idle,
                 (SELECT count(DISTINCT r.collector_id)::int FROM sync_instance_records r WHERE r.session_id = s.session_id) AS collectors
          FROM sync_sessions s WHERE s.session_id = $1`,
+        [sessionId, CONCURRENCY],
+      );
+      const { rows: failures } = await client.query(
+        `SELECT error_message, count(*)::int AS n FROM sync_instance_records WHERE session_id = $1 AND status = 'failed' GROUP BY 1 ORDER BY 2 DESC LIMIT 3`,
         [sessionId],
       );
       const seconds = Number(row.seconds);
-      // Slot time (processes × concurrency × wall time) not spent inside a record, per job.
-      const overheadMs = ((count * CONCURRENCY * seconds - Number(row.busy)) / INSTANCES) * 1000;
-      return { processes: count, seconds, perSecond: INSTANCES / seconds, overheadMs, collectors: row.collectors, status: row.status, completed: row.completed, rss };
+      // Per collector, its slot time (concurrency × its first start to its last end) not spent inside a record; per job.
+      const overheadMs = (Number(row.idle) / INSTANCES) * 1000;
+      return { processes: count, seconds, perSecond: INSTANCES / seconds, overheadMs, collectors: row.collectors, status: row.status, completed: row.completed, rss, failures: failures.map((f) => `${f.n}× ${f.error_message}`) };
     });
   } finally {
     await stopAll(apis);
@@ -171,6 +181,7 @@ runBench(async () => {
           ` = ${figures.perSecond.toFixed(1)} instances/s; queue overhead ${figures.overheadMs.toFixed(2)} ms per job;` +
           ` peak RSS ${figures.rss.map((bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`).join(', ')}`,
       );
+      for (const failure of figures.failures) console.log(`  failed: ${failure}`);
     }
     const ratio = results[1].perSecond / results[0].perSecond;
     console.log(`speed-up 3 vs 1 process: ${ratio.toFixed(2)}× (target ≥ 2.5×); worst queue overhead ${Math.max(...results.map((r) => r.overheadMs)).toFixed(2)} ms per job (target < 5 ms)`);

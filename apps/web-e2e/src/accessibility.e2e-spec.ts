@@ -72,13 +72,26 @@ describe.runIf(hasChromium)('accessibility of the main pages (axe-core, both loc
         { name: 'sessions', path: '/sessions', ready: (p) => p.locator('table tbody tr').first().waitFor() },
         { name: 'partitions', path: '/partitions', ready: (p) => p.getByText('database_size_stats').first().waitFor() },
         { name: 'users', path: '/users', ready: (p) => p.getByTestId('user-row-admin').waitFor() },
+        { name: 'alerts', path: '/alerts', ready: (p) => p.getByTestId('alerts-table').or(p.locator('.state-empty')).first().waitFor() },
+        { name: 'alert rules', path: '/alerts/rules', ready: (p) => p.getByTestId('rules-table').or(p.locator('.state-empty')).first().waitFor() },
+        { name: 'channels', path: '/alerts/channels', ready: (p) => p.getByTestId('channels-table').or(p.locator('.state-empty')).first().waitFor() },
       ];
       for (const target of pages) {
         await page.goto(`${api.baseUrl}${target.path}`);
         await target.ready(page);
         findings[target.name] = await seriousAxeViolations(page);
       }
-      // An open dialog: the new-user form.
+      // Open dialogs: the channel and the rule forms, the new-user form.
+      await page.goto(`${api.baseUrl}/alerts/channels`);
+      await page.getByTestId('add-channel').click();
+      await page.getByTestId('channel-dialog').waitFor();
+      findings['channels: add-channel dialog'] = await seriousAxeViolations(page);
+      await page.goto(`${api.baseUrl}/alerts/rules`);
+      await page.getByTestId('add-rule').click();
+      await page.getByTestId('rule-channels').waitFor();
+      findings['rules: add-rule dialog'] = await seriousAxeViolations(page);
+      await page.goto(`${api.baseUrl}/users`);
+      await page.getByTestId('user-row-admin').waitFor();
       await page.getByTestId('add-user').click();
       await page.getByTestId('create-user-dialog').waitFor();
       findings['users: add-user dialog'] = await seriousAxeViolations(page);

@@ -4,7 +4,7 @@ import { HttpReceiver } from '../notifications/testing/receivers';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { AlertEvaluationService } from './alert-evaluation.service';
-import { alerts, createRule, createWebhookChannel, evaluate, GIB, seedSeries, setClock } from './testing/alert-fixtures';
+import { alerts, createRule, createWebhookChannel, evaluate, GIB, seedSeries, setClock } from '../test-support/alert-fixtures';
 
 const RECEIVER_PORT = 55_501;
 const DAY = '2026-11-30';

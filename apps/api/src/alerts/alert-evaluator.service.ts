@@ -133,7 +133,7 @@ export class AlertEvaluator {
 
   /** Every event shows the limit and the days to full where the forecast knows them (read once, if not yet). */
   private async withFigures(matches: ConditionMatch[], figures: () => Promise<CapacityFigure[]>): Promise<void> {
-    if (matches.length === 0 || matches.every((match) => match.limitBytes !== null)) return;
+    if (matches.every((match) => match.limitBytes !== null)) return;
     let all: CapacityFigure[];
     try {
       all = await figures();

@@ -1,7 +1,7 @@
 import type { AlertRuleResponse } from '@capacity/contracts';
 import { createInstance } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { createRule, createWebhookChannel, GIB } from './testing/alert-fixtures';
+import { createRule, createWebhookChannel, GIB } from '../test-support/alert-fixtures';
 
 describe('alert rules (API)', () => {
   let t: TestApp;

@@ -4,28 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RuleParams } from './alert-rule-check';
 
-/** An `alert_rules` row with its channel ids and its firing count. */
-export interface AlertRuleRow {
-  id: number;
-  name: string;
-  enabled: boolean;
-  rule_type: AlertRuleType;
-  level: AlertLevel;
-  params: RuleParams;
-  scope_type: AlertScopeType;
-  scope_tag: string | null;
-  scope_db_type: DbType | null;
-  scope_instance_id: number | null;
-  scope_database_name: string | null;
-  severity: AlertSeverity;
-  repeat_interval_minutes: number | null;
-  is_default: boolean;
-  channel_ids: number[];
-  firing_count: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /** The columns of a write (a fixed whitelist). */
 export interface AlertRuleColumns {
   name: string;
@@ -40,6 +18,16 @@ export interface AlertRuleColumns {
   scope_database_name: string | null;
   severity: AlertSeverity;
   repeat_interval_minutes: number | null;
+}
+
+/** An `alert_rules` row with its channel ids and its firing count. */
+export interface AlertRuleRow extends AlertRuleColumns {
+  id: number;
+  is_default: boolean;
+  channel_ids: number[];
+  firing_count: number;
+  created_at: Date;
+  updated_at: Date;
 }
 
 const COLUMNS: readonly (keyof AlertRuleColumns)[] = [

@@ -1,9 +1,14 @@
 import { AlertDetailResponse, AlertResponse, AlertSummaryResponse, ListAlertsQueryDto, RunAcceptedResponse, type Paginated } from '@capacity/contracts';
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/roles.decorator';
-import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
+import { ApiErrorResponses } from '../common/api-responses';
+import { ApiOkJsonOrCsvResponse } from '../common/csv/api-csv';
+import { csvFile } from '../common/csv/csv-file';
+import { wantsCsv } from '../common/csv/wants-csv';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ALERT_CSV_COLUMNS } from './alert-csv';
 import { AlertEvaluationService } from './alert-evaluation.service';
 import { AlertsService } from './alerts.service';
 
@@ -23,9 +28,10 @@ export class AlertsController {
     summary: 'Alert events, firing first, then the newest',
     description: 'One event per condition (rule + instance + database) from firing to resolved. A viewer sees only the events of the instances it owns.',
   })
-  @ApiPaginatedOkResponse(AlertResponse, 'A page of alert events')
+  @ApiOkJsonOrCsvResponse({ paginated: AlertResponse }, 'A page of alert events')
   @ApiErrorResponses(400, 401, 503)
-  list(@CurrentUser() user: AuthUser, @Query() query: ListAlertsQueryDto): Promise<Paginated<AlertResponse>> {
+  async list(@CurrentUser() user: AuthUser, @Query() query: ListAlertsQueryDto, @Req() request: Request): Promise<Paginated<AlertResponse> | StreamableFile> {
+    if (wantsCsv(request, query.format)) return csvFile('alerts.csv', ALERT_CSV_COLUMNS, this.alerts.export(user, query));
     return this.alerts.list(user, query);
   }
 

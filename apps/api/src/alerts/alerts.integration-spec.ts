@@ -1,7 +1,8 @@
 import type { AlertDetailResponse, AlertResponse, AlertSummaryResponse } from '@capacity/contracts';
+import { parse } from 'csv-parse/sync';
 import { createInstance, insertDatabaseStats, insertInstanceStats } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { alerts, createRule, createWebhookChannel, evaluate, GIB } from './testing/alert-fixtures';
+import { alerts, createRule, createWebhookChannel, evaluate, GIB } from '../test-support/alert-fixtures';
 
 const INSTANCES = 120;
 const VIEWER_OWNS = 5;
@@ -105,7 +106,22 @@ describe('alerts API (fleet scale, viewer scoping)', () => {
     await acknowledge(999_999).expect(404);
   });
 
+  it('exports every event of the filters as CSV (not one page), in the list order; a viewer only its own', async () => {
+    const response = await get('?format=csv&per_page=10').expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="alerts\.csv"/);
+    const lines: Record<string, string>[] = parse(response.text, { bom: true, columns: true });
+    const listed = (await alerts(t, '?per_page=500')).data;
+    expect(lines.map((line) => Number(line.id))).toEqual(listed.map((alert) => alert.id));
+    expect(lines[0]).toMatchObject({ rule_name: listed[0].rule.name, instance_name: listed[0].instance.name, state: 'firing', size_bytes: String(8 * GIB) });
+
+    const own = await t.http.get('/api/v1/alerts?state=firing').set('Accept', 'text/csv').auth(viewer.token, { type: 'bearer' }).expect(200);
+    const ownLines: Record<string, string>[] = parse(own.text, { bom: true, columns: true });
+    expect(new Set(ownLines.map((line) => Number(line.instance_id)))).toEqual(new Set(ids.slice(0, VIEWER_OWNS)));
+  });
+
   it.each([
+    ['?format=xml', 'format'],
     ['?state=burning', 'state'],
     ['?severity=fatal', 'severity'],
     ['?instance_id=abc', 'instance_id'],

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isoOrNull } from '../common/iso-timestamp';
+import { cursorQuery } from '../database/cursor-query';
 import { bytesToMb, toNumberOrNull } from '../common/units';
 
 export interface AlertFilter {
@@ -59,6 +60,8 @@ const SELECT_ALERTS = `
   JOIN alert_rules r ON r.id = e.rule_id
   JOIN instances i ON i.id = e.instance_id
   LEFT JOIN users u ON u.id = e.acknowledged_by`;
+
+const ORDER = `ORDER BY (e.state = 'firing') DESC, e.first_fired_at DESC, e.id DESC`;
 
 /** Values and WHERE of a filter; the conditions are fixed text, the values parameters. */
 function where(filter: AlertFilter): { sql: string; values: unknown[] } {
@@ -121,11 +124,18 @@ export class AlertsRepository {
   async list(filter: AlertFilter, limit: number, offset: number): Promise<{ rows: AlertResponse[]; total: number }> {
     const { sql, values } = where(filter);
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM alert_events e ${sql}`, values);
-    const rows: AlertRow[] = await this.dataSource.query(
-      `${SELECT_ALERTS} ${sql} ORDER BY (e.state = 'firing') DESC, e.first_fired_at DESC, e.id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      [...values, limit, offset],
-    );
+    const rows: AlertRow[] = await this.dataSource.query(`${SELECT_ALERTS} ${sql} ${ORDER} LIMIT $${values.length + 1} OFFSET $${values.length + 2}`, [
+      ...values,
+      limit,
+      offset,
+    ]);
     return { rows: rows.map(toAlertResponse), total };
+  }
+
+  /** Every event of the filter in the list's order, through a cursor (the CSV export). */
+  async *export(filter: AlertFilter): AsyncGenerator<AlertResponse> {
+    const { sql, values } = where(filter);
+    for await (const row of cursorQuery<AlertRow>(this.dataSource, `${SELECT_ALERTS} ${sql} ${ORDER}`, values)) yield toAlertResponse(row);
   }
 
   async find(id: number): Promise<(AlertResponse & { ownerId: number | null }) | null> {

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { buildPagination } from '../common/pagination';
 import { InstanceAccessService } from '../instances/instance-access.service';
 import { AlertClock } from './alert-clock';
-import { AlertsRepository } from './alerts.repository';
+import { AlertsRepository, type AlertFilter } from './alerts.repository';
 
 /** The alert events as a user may see them: an admin every one, a viewer those of the instances it owns. */
 @Injectable()
@@ -19,9 +19,17 @@ export class AlertsService {
   ) {}
 
   async list(user: AuthUser, query: ListAlertsQueryDto): Promise<Paginated<AlertResponse>> {
-    const filter = { state: query.state, severity: query.severity, instanceId: query.instance_id, ruleId: query.rule_id, ownerId: this.access.ownerFilter(user) };
-    const { rows, total } = await this.repository.list(filter, query.per_page, (query.page - 1) * query.per_page);
+    const { rows, total } = await this.repository.list(this.filter(user, query), query.per_page, (query.page - 1) * query.per_page);
     return { data: rows, pagination: buildPagination(query.page, query.per_page, total) };
+  }
+
+  /** Every event the list would page through (the CSV export). */
+  export(user: AuthUser, query: ListAlertsQueryDto): AsyncGenerator<AlertResponse> {
+    return this.repository.export(this.filter(user, query));
+  }
+
+  private filter(user: AuthUser, query: ListAlertsQueryDto): AlertFilter {
+    return { state: query.state, severity: query.severity, instanceId: query.instance_id, ruleId: query.rule_id, ownerId: this.access.ownerFilter(user) };
   }
 
   async get(user: AuthUser, id: number): Promise<AlertDetailResponse> {

@@ -35,7 +35,7 @@ export class CapacityForecastService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Per instance (databaseName null) and per database, instances first, by instance id then database name. */
+  /** Per instance (databaseName null) and per database of its latest reading: by instance id, the instance first, then its databases by name. */
   async forecastAll(): Promise<CapacityFigure[]> {
     const rows = await this.repository.all({}, this.config.forecastPoints);
     return rows.map(toCapacityFigure);

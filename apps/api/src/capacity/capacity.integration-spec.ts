@@ -2,6 +2,7 @@ import { addDays, type CapacityItemResponse } from '@capacity/contracts';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import type { CollectionResult } from '../collector/collector.types';
+import { required } from '../common/required';
 import { StatsService } from '../stats/stats.service';
 import { insertDatabaseStats, insertInstanceStats } from '../test-support/factories';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -111,8 +112,8 @@ describe('capacity: limits and the forecast to them (PostgreSQL)', () => {
       expect(database.days_to_full).toBeCloseTo(expected.days, 1);
       expect(database.days_to_full_early).toBeCloseTo(expected.early, 1);
       expect(database.days_to_full_late).toBeCloseTo(expected.late, 1);
-      expect(database.days_to_full_early!).toBeLessThan(database.days_to_full!);
-      expect(database.days_to_full_late!).toBeGreaterThan(database.days_to_full!);
+      expect(Number(database.days_to_full_early)).toBeLessThan(Number(database.days_to_full));
+      expect(Number(database.days_to_full_late)).toBeGreaterThan(Number(database.days_to_full));
       expect(database.full_date).toBe(addDays(LAST, Math.ceil(expected.days)));
       expect(database.used_percent).toBe(Math.round((points[19].bytes / limit) * 10_000) / 100);
     });
@@ -313,7 +314,7 @@ describe('capacity: limits and the forecast to them (PostgreSQL)', () => {
       expect(items).toHaveLength(FLEET);
       expect(items[0].instance.name).toBe('fleet-0600');
       expect(items[FLEET - 1].instance.name).toBe('fleet-0001');
-      for (let i = 1; i < items.length; i++) expect(items[i].days_to_full!).toBeGreaterThanOrEqual(items[i - 1].days_to_full!);
+      for (let i = 1; i < items.length; i++) expect(Number(items[i].days_to_full)).toBeGreaterThanOrEqual(Number(items[i - 1].days_to_full));
       // fleet-0600: (1024 − 100) GB less the 19 × 600 MB grown, at 600 MB a day
       expect(items[0].days_to_full).toBeCloseTo((924 * 1024) / 600 - 19, 1);
     });
@@ -326,7 +327,7 @@ describe('capacity: limits and the forecast to them (PostgreSQL)', () => {
       expect(sorted.slice(firstNull).every((item) => item.days_to_full === null)).toBe(true);
       expect(fleet.filter((item) => item.status === 'no_limit')).toHaveLength(FLEET / 5);
       const page = await get('/fleet/capacity', { level: 'database', sort: '-used_percent', per_page: 7 }).expect(200);
-      const percents = (page.body.data as CapacityItemResponse[]).map((item) => item.used_percent!);
+      const percents = (page.body.data as CapacityItemResponse[]).map((item) => Number(item.used_percent));
       expect([...percents].sort((a, b) => b - a)).toEqual(percents);
       const tagged = await allItems({ level: 'instance', tag: 'even', db_type: 'sqlserver' });
       expect(tagged.length).toBeGreaterThan(0);
@@ -351,7 +352,7 @@ describe('capacity: limits and the forecast to them (PostgreSQL)', () => {
       const figures = await t.app.get(CapacityForecastService).forecastAll();
       const mine = figures.filter((f) => fleetIds.includes(f.instanceId));
       expect(mine).toHaveLength(FLEET * (DATABASES + 1));
-      const tenth = mine.find((f) => f.instanceId === id && f.databaseName === null)!;
+      const tenth = required(mine.find((f) => f.instanceId === id && f.databaseName === null), 'the instance figure');
       expect(tenth).toMatchObject({ limitBytes: 1024 * GB, limitSource: 'configured', status: 'ok', growthBytesPerDay: 10 * 1048576 });
       expect(tenth.daysToFull).toBeCloseTo((924 * 1024) / 10 - 19, 1);
     });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { required } from '../common/required';
 import { bootApp, type BootedApp } from '../test-support/boot-app';
 import { TEST_ADMIN_PASSWORD } from '../test-support/test-app';
 import { runMigrations } from './run-migrations';
@@ -42,6 +43,7 @@ describe('read replicas (DATABASE_READ_URLS) on a real streaming standby', () =>
   const standbyDir = join(root, 'standby');
   const started: string[] = [];
   let app: BootedApp | undefined;
+  const booted = (): BootedApp => required(app, 'the booted app');
   let token: string;
 
   const startServer = async (dir: string, port: number) => {
@@ -83,7 +85,7 @@ describe('read replicas (DATABASE_READ_URLS) on a real streaming standby', () =>
 
   it('reads history from the standby, writes on the primary, and falls back to the primary once the standby is gone', async () => {
     // A write: the standby is read-only, so this only works on the primary.
-    const created = await app!.http
+    const created = await booted().http
       .post('/api/v1/instances')
       .auth(token, { type: 'bearer' })
       .send({ name: 'replicated', db_type: 'postgresql', host: '127.0.0.1', port: 5432, username: 'postgres' })
@@ -102,7 +104,7 @@ describe('read replicas (DATABASE_READ_URLS) on a real streaming standby', () =>
     });
 
     const read = async () =>
-      (await app!.http.get(`/api/v1/instances/${instance.id}/database-sizes`).query({ start_date: '2026-11-01', end_date: '2026-11-30' }).auth(token, { type: 'bearer' }).expect(200))
+      (await booted().http.get(`/api/v1/instances/${instance.id}/database-sizes`).query({ start_date: '2026-11-01', end_date: '2026-11-30' }).auth(token, { type: 'bearer' }).expect(200))
         .body.data as { database_name: string; stats: unknown[] }[];
     expect((await read()).map((d) => d.database_name).sort()).toEqual(['db1', 'db2', 'db3', 'db4', 'db5']);
     // The standby ran the history query; the primary did not.

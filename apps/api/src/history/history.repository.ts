@@ -39,6 +39,14 @@ const AGGREGATION_COLUMNS = `a.instance_id, a.database_name, a.period_type,
   a.avg_log_size_bytes, a.max_log_size_bytes, a.min_log_size_bytes, a.data_count, a.size_change_bytes, a.size_change_percent,
   a.growth_rate, to_char(a.calculated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS calculated_at, i.name AS instance_name, i.db_type`;
 
+/** The output names of AGGREGATION_COLUMNS, in order (the export reads them as one JSON array per row). */
+const AGGREGATION_COLUMN_NAMES = [
+  'instance_id', 'database_name', 'period_type', 'period_start', 'period_end',
+  'avg_size_bytes', 'max_size_bytes', 'min_size_bytes', 'avg_data_size_bytes', 'max_data_size_bytes', 'min_data_size_bytes',
+  'avg_log_size_bytes', 'max_log_size_bytes', 'min_log_size_bytes', 'data_count', 'size_change_bytes', 'size_change_percent',
+  'growth_rate', 'calculated_at', 'instance_name', 'db_type',
+] as const;
+
 // The same order as compareAggregationRows in history-rows.ts. `period_start - 0` keeps the planner from
 // walking the (period_type, period_start) index of every partition to skip a sort of one instance's rows.
 const AGGREGATION_ORDER = `ORDER BY (a.period_start - 0) DESC, a.instance_id, a.database_name COLLATE "C", a.period_type COLLATE "C"`;
@@ -142,6 +150,7 @@ export class HistoryRepository {
       this.dataSource,
       `SELECT ${AGGREGATION_COLUMNS} FROM database_size_aggregations a JOIN instances i ON i.id = a.instance_id ${where} ${AGGREGATION_ORDER}`,
       params,
+      AGGREGATION_COLUMN_NAMES,
     );
   }
 

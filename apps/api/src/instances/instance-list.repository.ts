@@ -45,20 +45,16 @@ export interface InstanceListFilter {
 }
 
 /**
- * The per-instance facts a list can sort or filter by, each a LEFT JOIN LATERAL over `i` (instances), in dependency
- * order: `s` the newest reading, `w7`/`w30` the newest known total 7/30 or more days before it, `r` the newest capacity
- * collection record. Each is one index probe per instance.
+ * The per-instance facts a list can sort or filter by, each a LEFT JOIN over `i` (instances), in dependency order:
+ * `s` the newest reading and `w30` the newest known total 30 or more days before it, both from the kept
+ * instance_latest_stats (one row per instance, kept by the writes: no probe of every monthly partition);
+ * `w7` the newest known total 7 or more days before the newest reading, `r` the newest capacity collection record.
+ * Each is one index probe per instance.
  */
 const JOINS = {
-  s: `LEFT JOIN LATERAL (
-    SELECT st.total_size_bytes, st.database_count, st.collected_date
-    FROM instance_size_stats st
-    WHERE st.instance_id = i.id
-    ORDER BY st.collected_date DESC
-    LIMIT 1
-  ) s ON true`,
+  s: `LEFT JOIN instance_latest_stats s ON s.instance_id = i.id`,
   w7: baseJoin('w7', 7),
-  w30: baseJoin('w30', 30),
+  w30: `LEFT JOIN LATERAL (SELECT s.base_total_size_bytes AS total_size_bytes) w30 ON true`,
   r: `LEFT JOIN LATERAL (
     SELECT rec.status, coalesce(rec.completed_at, rec.started_at, rec.created_at) AS at
     FROM sync_instance_records rec

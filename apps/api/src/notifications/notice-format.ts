@@ -71,13 +71,25 @@ export function messageText(message: OutgoingMessage): string {
   return parts.join('\n\n');
 }
 
-/** Markdown (DingTalk, WeCom, Slack mrkdwn-compatible enough with `bold`). */
-export function messageMarkdown(message: OutgoingMessage, bold: (text: string) => string = (text) => `**${text}**`): string {
+/** Notices a chat message shows (the robots refuse long messages); the rest are counted in a closing line. */
+export const CHAT_NOTICES_MAX = 20;
+
+/** The notices a chat format shows, and the line that counts the rest (null when none is left out). */
+export function chatNotices(message: OutgoingMessage): { shown: AlertNotice[]; more: string | null } {
+  const hidden = message.notices.length - CHAT_NOTICES_MAX;
+  return { shown: message.notices.slice(0, CHAT_NOTICES_MAX), more: hidden > 0 ? `…and ${hidden} more notice${hidden === 1 ? '' : 's'}` : null };
+}
+
+/** Markdown (DingTalk, WeCom), at most CHAT_NOTICES_MAX notices. */
+export function messageMarkdown(message: OutgoingMessage): string {
+  const bold = (text: string) => `**${text}**`;
   const parts: string[] = [`${bold(messageTitle(message))}`];
   const intro = messageIntro(message);
   if (intro) parts.push(intro);
-  for (const notice of message.notices) {
+  const { shown, more } = chatNotices(message);
+  for (const notice of shown) {
     parts.push([bold(noticeTitle(notice)), notice.summary, ...noticeFields(notice).map(([label, value]) => `- ${label}: ${value}`)].join('\n'));
   }
+  if (more) parts.push(more);
   return parts.join('\n\n');
 }

@@ -116,9 +116,36 @@ describe('/api/v1/notification-channels', () => {
       expect(second.body.data).toMatchObject([{ attempt: 1, ok: false, status_code: 500 }]);
     });
 
+    it('exports every delivery attempt of a channel as CSV (more than the largest page), newest first', async () => {
+      const created = await post({ name: 'csv-hook', kind: 'webhook', url: `${http.baseUrl}/csv` }).expect(201);
+      const id = created.body.id as number;
+      // 600 recorded attempts (the largest page is 500), as many sends would leave them.
+      await t.dataSource.query(
+        `INSERT INTO notification_deliveries (channel_id, purpose, event_ids, attempt, ok, status_code, error, duration_ms)
+         SELECT $1, 'alert', ARRAY[n, n + 1], 1, n % 2 = 0, CASE WHEN n % 2 = 0 THEN 200 ELSE 500 END,
+                CASE WHEN n % 2 = 0 THEN NULL ELSE '=answered HTTP 500, "down"' END, n FROM generate_series(1, 600) AS n`,
+        [id],
+      );
+      const csv = await t.http.get(`/api/v1/notification-channels/${id}/deliveries?format=csv`).set(auth).expect(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.headers['content-disposition']).toContain(`notification-channel-${id}-deliveries.csv`);
+      const lines = csv.text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+      expect(lines[0]).toBe('id,channel_id,purpose,event_ids,attempt,ok,status_code,error,duration_ms,attempted_at');
+      expect(lines).toHaveLength(601);
+      expect(lines[1]).toMatch(new RegExp(`^\\d+,${id},alert,600; 601,1,true,200,,600,\\d{4}-`));
+      // A formula-looking error is neutralised, and quoted for its comma and quotes.
+      expect(lines[2]).toContain(`,false,500,"'=answered HTTP 500, ""down""",599,`);
+      const accepted = await t.http.get(`/api/v1/notification-channels/${id}/deliveries`).set(auth).set('Accept', 'text/csv').expect(200);
+      expect(accepted.text).toBe(csv.text);
+      const page = await t.http.get(`/api/v1/notification-channels/${id}/deliveries?per_page=500&page=2`).set(auth).expect(200);
+      expect(page.body.data).toHaveLength(100);
+      expect(page.body.pagination).toMatchObject({ total: 600, pages: 2 });
+    });
+
     it('answers 404 for an unknown channel', async () => {
       await t.http.post('/api/v1/notification-channels/999999/test').set(auth).expect(404);
       await t.http.get('/api/v1/notification-channels/999999/deliveries').set(auth).expect(404);
+      await t.http.get('/api/v1/notification-channels/999999/deliveries?format=csv').set(auth).expect(404);
     });
   });
 

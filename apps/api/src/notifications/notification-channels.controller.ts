@@ -2,18 +2,31 @@ import {
   CreateNotificationChannelDto,
   INT4_MAX,
   NotificationChannelResponse,
+  NotificationDeliveriesQueryDto,
   NotificationDeliveryResponse,
   NotificationTestResponse,
   PageQueryDto,
   UpdateNotificationChannelDto,
   type Paginated,
 } from '@capacity/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponses, ApiPaginatedOkResponse } from '../common/api-responses';
+import { ApiOkJsonOrCsvResponse } from '../common/csv/api-csv';
+import { type CsvColumn, fieldColumns } from '../common/csv/csv-column';
+import { csvFile } from '../common/csv/csv-file';
+import { wantsCsv } from '../common/csv/wants-csv';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import type { Request } from 'express';
 import { NotificationChannelsService } from './notification-channels.service';
+
+/** The deliveries export: the fields of the JSON list, event ids joined by `; `. */
+const DELIVERY_CSV_COLUMNS: CsvColumn<NotificationDeliveryResponse>[] = [
+  ...fieldColumns<NotificationDeliveryResponse>(['id', 'channel_id', 'purpose']),
+  { header: 'event_ids', value: (row) => row.event_ids.map(String) },
+  ...fieldColumns<NotificationDeliveryResponse>(['attempt', 'ok', 'status_code', 'error', 'duration_ms', 'attempted_at']),
+];
 
 const ApiChannelIdParam = (): MethodDecorator & ClassDecorator =>
   ApiParam({ name: 'id', description: 'The notification channel id', schema: { type: 'integer', minimum: 1, maximum: INT4_MAX } });
@@ -94,9 +107,14 @@ export class NotificationChannelsController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'The delivery attempts of a channel (admin)', description: 'Newest first: one row per attempt (alert, digest or test).' })
   @ApiChannelIdParam()
-  @ApiPaginatedOkResponse(NotificationDeliveryResponse, 'A page of delivery attempts')
+  @ApiOkJsonOrCsvResponse({ paginated: NotificationDeliveryResponse }, 'A page of delivery attempts')
   @ApiErrorResponses(400, 401, 403, 404, 503)
-  deliveries(@Param('id', ParseIdPipe) id: number, @Query() query: PageQueryDto): Promise<Paginated<NotificationDeliveryResponse>> {
+  async deliveries(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: NotificationDeliveriesQueryDto,
+    @Req() request: Request,
+  ): Promise<Paginated<NotificationDeliveryResponse> | StreamableFile> {
+    if (wantsCsv(request, query.format)) return csvFile(`notification-channel-${id}-deliveries.csv`, DELIVERY_CSV_COLUMNS, await this.channels.exportDeliveries(id));
     return this.channels.deliveries(id, query);
   }
 }

@@ -128,6 +128,17 @@ describe('notification channels', () => {
       expect(smtpAuth.mails[0].text).toContain('Resolved: 2026-12-03T10:00:00.000Z');
     });
 
+    it('refuses to send in the clear when the channel requires STARTTLS and the server does not offer it', async () => {
+      const channel = await create({
+        name: 'mail-starttls',
+        kind: 'email',
+        email: { host: '127.0.0.1', port: SMTP_PORT, tls_mode: 'starttls', from: 'capacity@example.com', to: ['tls@example.com'] },
+      });
+      const answer = await t.http.post(`/api/v1/notification-channels/${channel.id}/test`).set(auth).expect(200);
+      expect(answer.body).toMatchObject({ ok: false, attempts: 3, status_code: null, error: expect.stringMatching(/^SMTP: .*STARTTLS/) });
+      expect(smtp.mails.flatMap((mail) => mail.envelopeTo)).not.toContain('tls@example.com');
+    });
+
     it('posts the notices as JSON to a generic webhook, signed X-Capacity-Signature: sha256=<HMAC of the body>', async () => {
       const channel = await create({ name: 'hook', kind: 'webhook', url: url('/hook'), secret: WEBHOOK_SECRET });
       const before = http.to('/hook').length;
@@ -221,6 +232,34 @@ describe('notification channels', () => {
       expect(body.msg_type).toBe('interactive');
       expect(body.card.header).toMatchObject({ template: 'red', title: { content: expect.stringContaining('orders-primary') } });
       expect(body.card.elements[0].text.content).toContain('**Days to full:** 12.5 days');
+    });
+  });
+
+  describe('many notices at once', () => {
+    it('sends one message per channel for a call with many notices: e-mail lists all, chat formats the first 20 and counts the rest', async () => {
+      const mail = await create({
+        name: 'mail-many',
+        kind: 'email',
+        email: { host: '127.0.0.1', port: SMTP_PORT, tls_mode: 'none', from: 'capacity@example.com', to: ['many@example.com'] },
+      });
+      const slack = await create({ name: 'slack-many', kind: 'slack', url: `${http.baseUrl}/slack-many` });
+      const feishu = await create({ name: 'feishu-many', kind: 'feishu', url: `${http.baseUrl}/feishu` });
+      const feishuBefore = http.to('/feishu').length;
+      const notices = Array.from({ length: 25 }, (_, index) => notice({ eventId: 1000 + index, databaseName: `db_${String(index).padStart(2, '0')}` }));
+      await dispatcher().dispatch([mail.id, slack.id, feishu.id], notices);
+
+      const mails = smtp.mails.filter((sent) => sent.envelopeTo.includes('many@example.com'));
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toBe('Capacity: 25 alert notices');
+      for (const index of [0, 12, 24]) expect(mails[0].text).toContain(`Database: db_${String(index).padStart(2, '0')}`);
+
+      expect(http.to('/slack-many')).toHaveLength(1);
+      const blocks = (JSON.parse(http.last('/slack-many').rawBody) as { blocks: { text: { text: string } }[] }).blocks;
+      expect(blocks).toHaveLength(1 + 20 + 1);
+      expect(blocks.at(-1)?.text.text).toBe('…and 5 more notices');
+      const card = (JSON.parse(since('/feishu', feishuBefore)[0].rawBody) as { card: { elements: { tag: string; text?: { content: string } }[] } }).card;
+      expect(card.elements.filter((element) => element.tag === 'div')).toHaveLength(21);
+      expect(await deliveries(mail.id)).toMatchObject([{ ok: true, event_ids: notices.map((row) => row.eventId) }]);
     });
   });
 

@@ -2,6 +2,7 @@ import type { NotificationChannelKind, NotificationChannelMode, NotificationPurp
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { cursorQuery } from '../database/cursor-query';
 import type { AlertNotice } from './alert-notice';
 
 /** A channel row; `secret_encrypted` only where the caller asked for it. */
@@ -57,6 +58,9 @@ export interface QueuedNotice {
   id: string;
   notice: AlertNotice;
 }
+
+const DELIVERIES_OF_CHANNEL = `SELECT id, channel_id, purpose, event_ids, attempt, ok, status_code, error, duration_ms, attempted_at
+  FROM notification_deliveries WHERE channel_id = $1 ORDER BY id DESC`;
 
 const CHANNEL_COLUMNS = `id, name, kind, mode, enabled, config, created_at, updated_at`;
 
@@ -129,14 +133,15 @@ export class NotificationChannelsRepository {
   /** The newest attempts first. */
   async deliveries(channelId: number, offset: number, limit: number): Promise<{ rows: DeliveryRow[]; total: number }> {
     const [rows, [count]]: [DeliveryRow[], { total: number }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, channel_id, purpose, event_ids, attempt, ok, status_code, error, duration_ms, attempted_at
-         FROM notification_deliveries WHERE channel_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
-        [channelId, limit, offset],
-      ),
+      this.dataSource.query(`${DELIVERIES_OF_CHANNEL} LIMIT $2 OFFSET $3`, [channelId, limit, offset]),
       this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries WHERE channel_id = $1`, [channelId]),
     ]);
     return { rows, total: count.total };
+  }
+
+  /** Every attempt of the channel, newest first, through a cursor (an export of any size). */
+  exportDeliveries(channelId: number): AsyncGenerator<DeliveryRow> {
+    return cursorQuery<DeliveryRow>(this.dataSource, DELIVERIES_OF_CHANNEL, [channelId]);
   }
 
   async enqueue(channelIds: readonly number[], notices: readonly AlertNotice[]): Promise<void> {
@@ -149,10 +154,10 @@ export class NotificationChannelsRepository {
     );
   }
 
-  /** Enabled digest channels with something queued. */
+  /** Enabled channels with something queued (one switched from digest to immediate since still gets its digest). */
   async digestChannelIds(): Promise<number[]> {
     const rows: { id: number }[] = await this.dataSource.query(
-      `SELECT c.id FROM notification_channels c WHERE c.enabled AND c.mode = 'digest'
+      `SELECT c.id FROM notification_channels c WHERE c.enabled
          AND EXISTS (SELECT 1 FROM notification_digest_queue q WHERE q.channel_id = c.id) ORDER BY c.id`,
     );
     return rows.map((row) => row.id);

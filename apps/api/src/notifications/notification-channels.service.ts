@@ -108,6 +108,15 @@ export class NotificationChannelsService {
     return { data: rows.map(toDeliveryResponse), pagination: buildPagination(query.page, query.per_page, total) };
   }
 
+  /** Every attempt of the channel for the CSV export (404 first when there is no such channel). */
+  async exportDeliveries(id: number): Promise<AsyncGenerator<NotificationDeliveryResponse>> {
+    await this.row(id);
+    const rows = this.repository.exportDeliveries(id);
+    return (async function* () {
+      for await (const row of rows) yield toDeliveryResponse(row);
+    })();
+  }
+
   private async row(id: number): Promise<ChannelRow> {
     const row = await this.repository.find(id);
     if (!row) throw notFound(id);

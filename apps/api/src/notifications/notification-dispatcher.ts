@@ -7,8 +7,9 @@ import { NotificationChannelsService } from './notification-channels.service';
 import { NotificationDelivery } from './notification-delivery.service';
 
 /**
- * The alerts module's way out: `dispatch(channelIds, notices)` sends each notice now to the enabled immediate
- * channels (one message per notice, channels in parallel) and queues the notices for the enabled digest channels.
+ * The alerts module's way out: `dispatch(channelIds, notices)` sends the notices now to the enabled immediate
+ * channels (one message per channel with all of them, channels in parallel) and queues them for the enabled digest
+ * channels.
  * Never throws: a failing channel is retried and recorded, and never holds up the others.
  */
 @Injectable()
@@ -41,7 +42,7 @@ export class NotificationDispatcher {
           notices,
         )
         .catch((error: unknown) => this.logger.error(`could not queue notices for the digest: ${errorMessage(error)}`)),
-      ...immediate.map((channel) => this.sendEach(channel, notices)),
+      ...immediate.map((channel) => this.send(channel, notices)),
     ]);
   }
 
@@ -62,13 +63,12 @@ export class NotificationDispatcher {
       .catch((error: unknown) => this.logger.error(`could not record delivery to channel ${channel.id}: ${errorMessage(error)}`));
   }
 
-  private async sendEach(channel: ResolvedChannel, notices: AlertNotice[]): Promise<void> {
-    for (const notice of notices) {
-      try {
-        await this.delivery.deliver(channel, { purpose: 'alert', channelName: channel.name, notices: [notice] });
-      } catch (error) {
-        this.logger.error(`notice of event ${notice.eventId} to channel ${channel.id}: ${errorMessage(error)}`);
-      }
+  /** One message per channel and call: a run that raises 200 alerts sends one e-mail, not 200. */
+  private async send(channel: ResolvedChannel, notices: AlertNotice[]): Promise<void> {
+    try {
+      await this.delivery.deliver(channel, { purpose: 'alert', channelName: channel.name, notices });
+    } catch (error) {
+      this.logger.error(`notices to channel ${channel.id}: ${errorMessage(error)}`);
     }
   }
 }

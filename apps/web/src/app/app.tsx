@@ -22,6 +22,10 @@ const PartitionsPage = lazy(() => import('../features/partitions/components/part
 const SessionsPage = lazy(() => import('../features/sessions/components/sessions-page').then((m) => ({ default: m.SessionsPage })));
 const FleetPage = lazy(() => import('../features/fleet/components/fleet-page').then((m) => ({ default: m.FleetPage })));
 const UsersPage = lazy(() => import('../features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
+const CollectorsPage = lazy(() => import('../features/collectors/components/collectors-page').then((m) => ({ default: m.CollectorsPage })));
+const AlertsPage = lazy(() => import('../features/alerts/components/alerts-page').then((m) => ({ default: m.AlertsPage })));
+const AlertRulesPage = lazy(() => import('../features/alerts/components/rules-page').then((m) => ({ default: m.RulesPage })));
+const ChannelsPage = lazy(() => import('../features/alerts/components/channels-page').then((m) => ({ default: m.ChannelsPage })));
 
 /** A 401 from any call (expired token) forgets the session and returns to the login page. */
 function UnauthorizedRedirect() {
@@ -83,6 +87,31 @@ export function AppRoutes() {
                 element={
                   <RequireAdmin>
                     <UsersPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route
+                path="collectors"
+                element={
+                  <RequireAdmin>
+                    <CollectorsPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route path="alerts" element={<AlertsPage />} />
+              <Route
+                path="alerts/rules"
+                element={
+                  <RequireAdmin>
+                    <AlertRulesPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route
+                path="alerts/channels"
+                element={
+                  <RequireAdmin>
+                    <ChannelsPage />
                   </RequireAdmin>
                 }
               />

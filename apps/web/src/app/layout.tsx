@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Loading } from '../components/states';
+import { FiringAlertsCount } from '../features/alerts';
 import { ChangePasswordButton, useAuth } from '../features/auth';
 import { LOCALE_LABELS, LOCALES, useI18n, type Locale } from '../i18n';
 import { PageErrorBoundary } from './page-error-boundary';
@@ -17,7 +18,9 @@ export function Layout() {
     { to: '/aggregations', label: t('nav.aggregations'), testId: 'nav-aggregations' },
     ...(isAdmin ? [{ to: '/partitions', label: t('nav.partitions'), testId: 'nav-partitions' }] : []),
     { to: '/sessions', label: t('nav.sessions'), testId: 'nav-sessions' },
+    { to: '/alerts', label: t('nav.alerts'), testId: 'nav-alerts' },
     ...(isAdmin ? [{ to: '/users', label: t('nav.users'), testId: 'nav-users' }] : []),
+    ...(isAdmin ? [{ to: '/collectors', label: t('nav.collectors'), testId: 'nav-collectors' }] : []),
   ];
 
   return (
@@ -32,6 +35,7 @@ export function Layout() {
           ))}
         </nav>
         <div className="header-tools">
+          <FiringAlertsCount />
           <label className="sr-only" htmlFor="locale-switch">
             {t('nav.language')}
           </label>

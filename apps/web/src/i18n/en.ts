@@ -1,3 +1,6 @@
+import { alertsEn } from './alerts-messages';
+import { collectorsEn } from './collectors-messages';
+
 /** English text. Keys are the source of truth: the other dictionaries must have every one. */
 export const en = {
   'app.name': 'Capacity',
@@ -310,6 +313,7 @@ export const en = {
   'capacity.perDay': '{value}/day',
   'capacity.daysToFull': 'Days until full',
   'capacity.days': '{days} days',
+  'capacity.oneDay': '1 day',
   'capacity.band': '95 %: {early}–{late}',
   'capacity.bandOpen': '95 %: {early} or later',
   'capacity.fullOn': 'full around {date}',
@@ -411,6 +415,8 @@ export const en = {
   'status.partial': 'partial',
   'status.failed': 'failed',
   'status.pending': 'pending',
+  ...alertsEn,
+  ...collectorsEn,
 };
 
 export type MessageKey = keyof typeof en;

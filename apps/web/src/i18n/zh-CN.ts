@@ -1,3 +1,5 @@
+import { alertsZhCN } from './alerts-messages';
+import { collectorsZhCN } from './collectors-messages';
 import type { Dictionary } from './en';
 
 /** 简体中文。 */
@@ -312,6 +314,7 @@ export const zhCN: Dictionary = {
   'capacity.perDay': '{value}/天',
   'capacity.daysToFull': '预计写满',
   'capacity.days': '{days} 天',
+  'capacity.oneDay': '1 天',
   'capacity.band': '95%：{early}–{late}',
   'capacity.bandOpen': '95%：{early} 天或更晚',
   'capacity.fullOn': '约 {date} 写满',
@@ -413,4 +416,6 @@ export const zhCN: Dictionary = {
   'status.partial': '部分成功',
   'status.failed': '失败',
   'status.pending': '等待中',
+  ...alertsZhCN,
+  ...collectorsZhCN,
 };

@@ -5387,6 +5387,8 @@ export interface operations {
             query?: {
                 page?: number;
                 per_page?: number;
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
             };
             header?: never;
             path: {
@@ -5397,9 +5399,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of delivery attempts */
+            /** @description A page of delivery attempts. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
             200: {
                 headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5407,6 +5411,7 @@ export interface operations {
                         data: components["schemas"]["NotificationDeliveryResponse"][];
                         pagination: components["schemas"]["Pagination"];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the body names the fields at fault */

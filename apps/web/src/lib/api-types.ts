@@ -25,6 +25,8 @@ export type Pagination = Schemas['Pagination'];
 export type UserResponse = Schemas['UserResponse'];
 export type LoginResponse = Schemas['LoginResponse'];
 export type UsersList = GetAnswer<'/api/v1/users'>;
+export type CollectorResponse = Schemas['CollectorResponse'];
+export type CollectorList = GetAnswer<'/api/v1/collectors'>;
 export type SettingsResponse = Schemas['SettingsResponse'];
 
 export type InstanceResponse = Schemas['InstanceResponse'];
@@ -84,3 +86,20 @@ export type CleanupPartitionsBody = Schemas['CleanupPartitionsDto'];
 export type CreateUserBody = Schemas['CreateUserDto'];
 export type UpdateUserBody = Schemas['UpdateUserDto'];
 export type ChangePasswordBody = Schemas['ChangePasswordDto'];
+
+export type NotificationChannelResponse = Schemas['NotificationChannelResponse'];
+export type NotificationChannelsPage = GetAnswer<'/api/v1/notification-channels'>;
+export type NotificationDeliveryResponse = Schemas['NotificationDeliveryResponse'];
+export type NotificationDeliveriesPage = GetAnswer<'/api/v1/notification-channels/{id}/deliveries'>;
+export type NotificationTestResponse = Schemas['NotificationTestResponse'];
+export type CreateNotificationChannelBody = Schemas['CreateNotificationChannelDto'];
+export type UpdateNotificationChannelBody = Schemas['UpdateNotificationChannelDto'];
+
+export type AlertRuleResponse = Schemas['AlertRuleResponse'];
+export type AlertRulesList = GetAnswer<'/api/v1/alert-rules'>;
+export type CreateAlertRuleBody = Schemas['CreateAlertRuleDto'];
+export type UpdateAlertRuleBody = Schemas['UpdateAlertRuleDto'];
+export type AlertResponse = Schemas['AlertResponse'];
+export type AlertsPage = GetAnswer<'/api/v1/alerts'>;
+export type AlertDetailResponse = Schemas['AlertDetailResponse'];
+export type AlertSummaryResponse = Schemas['AlertSummaryResponse'];

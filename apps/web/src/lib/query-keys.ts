@@ -62,6 +62,26 @@ export const partitionKeys = {
   list: (table: StatsTable) => [...partitionKeys.all, 'list', table] as const,
 };
 
+/** Alert events, rules and notification channels: acknowledging or a rule change refreshes the header count too. */
+export const alertKeys = {
+  all: ['alerts'] as const,
+  list: <F extends object>(filter: F) => [...alertKeys.all, 'list', filter] as const,
+  detail: (id: number) => [...alertKeys.all, 'detail', id] as const,
+  summary: () => [...alertKeys.all, 'summary'] as const,
+  rules: () => [...alertKeys.all, 'rules'] as const,
+};
+
+export const channelKeys = {
+  all: ['notification-channels'] as const,
+  list: (page: number) => [...channelKeys.all, 'list', page] as const,
+  deliveries: (id: number, page: number) => [...channelKeys.all, 'deliveries', id, page] as const,
+};
+
 export const settingsKeys = {
   all: ['settings'] as const,
+};
+
+export const collectorKeys = {
+  all: ['collectors'] as const,
+  list: () => [...collectorKeys.all, 'list'] as const,
 };

@@ -43,19 +43,22 @@ function recorded<Info extends { request: Request }, Answer>(resolver: (info: In
  * MSW handlers typed by the OpenAPI document: a path, a status or a body the document does not declare fails
  * the type check. Each handler records the request it answers (see `apiCalls()`).
  */
-export const http: { [Method in 'get' | 'post' | 'patch' | 'delete']: OpenApiHttpRequestHandler<paths, Method> } = {
+export const http: { [Method in 'get' | 'post' | 'put' | 'patch' | 'delete']: OpenApiHttpRequestHandler<paths, Method> } = {
   get: (path, resolver, options) => openApiHttp.get(path, recorded(resolver), options),
   post: (path, resolver, options) => openApiHttp.post(path, recorded(resolver), options),
+  put: (path, resolver, options) => openApiHttp.put(path, recorded(resolver), options),
   patch: (path, resolver, options) => openApiHttp.patch(path, recorded(resolver), options),
   delete: (path, resolver, options) => openApiHttp.delete(path, recorded(resolver), options),
 };
 
 /**
  * Answered in every test unless a test overrides it: the logged-in app waits for the settings (the API's time zone,
- * UTC here) before it renders a page. Not recorded, so the calls a test asserts are those of the page under test.
+ * UTC here) before it renders a page, and its header asks for the firing alerts. Not recorded, so the calls a test asserts are those of the page under test.
  */
 const defaultHandlers = [
   openApiHttp.get('/api/v1/settings', ({ response }) => response(200).json({ time_zone: 'UTC', today: '2026-01-01', server_time: '2026-01-01T00:00:00Z' })),
+  // The header's count of firing alerts (every page of the layout asks): none firing unless a test says otherwise.
+  openApiHttp.get('/api/v1/alerts/summary', ({ response }) => response(200).json({ firing: 0, critical: 0, warning: 0, unacknowledged: 0 })),
 ];
 
 export const apiServer = setupServer(...defaultHandlers);

@@ -60,3 +60,24 @@ export const noCapacityReadings = [
   ),
   http.get('/api/v1/instances/{id}/limit-changes', ({ response }) => response(200).json({ data: [], pagination: pagination(0) })),
 ];
+
+/**
+ * The fleet's capacity rows as GET /fleet/capacity sorts them (days to full, nulls last): `instances` PostgreSQL
+ * instances `fleet-0001`…, at level=database two databases each. Instance n fills in n days; every tenth has no limit.
+ */
+export function fleetCapacityRows(instances: number, level: 'instance' | 'database'): CapacityItemResponse[] {
+  const rows: CapacityItemResponse[] = [];
+  for (let n = 1; n <= instances; n++) {
+    const instance = { id: n, name: `fleet-${String(n).padStart(4, '0')}`, db_type: 'postgresql' as const };
+    for (const database of level === 'instance' ? [null] : ['db_1', 'db_2']) {
+      const days = database === 'db_2' ? n + 0.5 : n;
+      rows.push(
+        n % 10 === 0
+          ? unforecastItem('no_limit', { instance, database_name: database })
+          : capacityItem({ instance, database_name: database, days_to_full: days, days_to_full_early: days - 0.5, days_to_full_late: days + 1 }),
+      );
+    }
+  }
+  const order = (item: CapacityItemResponse) => item.days_to_full ?? Number.POSITIVE_INFINITY;
+  return rows.sort((a, b) => order(a) - order(b) || a.instance.id - b.instance.id);
+}

@@ -28,6 +28,7 @@ export const instanceFixture = (overrides: Partial<InstanceResponse> = {}): Inst
   port: 5432,
   username: 'u',
   database_name: null,
+  zone: 'default',
   is_active: true,
   tags: [],
   owner_id: null,

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, Is
 import { DB_TYPES, INT4_MAX, type DbType } from '../common/constants';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
+import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
 import { ToInteger } from '../common/to-integer';
 import { INSTANCE_LIMITS } from '../instances/instance-limits';
 import {
@@ -169,4 +170,7 @@ export class ListAlertsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX })
   @IsOptionalNonNull() @ToInteger() @IsInt({ message: 'rule_id must be an integer' }) @Min(1, between('rule_id', 1, INT4_MAX)) @Max(INT4_MAX, between('rule_id', 1, INT4_MAX))
   rule_id?: number;
+
+  @ResponseFormatQuery()
+  format?: ResponseFormat;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { DB_TYPES, type DbType } from '../common/constants';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { FleetFilterQueryDto } from '../fleet/fleet.dto';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
 import { PageQueryDto } from '../common/query.dto';
 import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
@@ -44,16 +44,8 @@ export class InstanceCapacityQueryDto extends PageQueryDto {
   format?: ResponseFormat;
 }
 
-/** GET /fleet/capacity */
-export class FleetCapacityQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DB_TYPES, enumName: 'DbType', description: 'Only instances of this engine' })
-  @IsOptionalNonNull() @IsIn(DB_TYPES, oneOf('db_type', DB_TYPES))
-  db_type?: DbType;
-
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 64, description: 'Only instances carrying this tag (exact)' })
-  @IsOptionalNonNull() @IsString({ message: 'tag must be a string' }) @MinLength(1) @MaxLength(64)
-  tag?: string;
-
+/** GET /fleet/capacity: the fleet filters by engine and tag (a viewer's own instances are the outer bound). */
+export class FleetCapacityQueryDto extends IntersectionType(PageQueryDto, PickType(FleetFilterQueryDto, ['db_type', 'tag'] as const)) {
   @ApiPropertyOptional({ enum: CAPACITY_LEVELS, enumName: 'CapacityLevel', default: 'database', description: 'Rows per database, or per instance' })
   @IsOptionalNonNull() @IsIn(CAPACITY_LEVELS, oneOf('level', CAPACITY_LEVELS))
   level: CapacityLevel = 'database';

@@ -36,7 +36,7 @@ function ToDecimal(): PropertyDecorator {
 }
 
 /** The filters every fleet read takes; a viewer's own instances are the outer bound. */
-class FleetFilterQueryDto {
+export class FleetFilterQueryDto {
   @ApiPropertyOptional({ enum: DB_TYPES, enumName: 'DbType', description: 'Only instances of this engine' })
   @IsOptionalNonNull() @IsIn(DB_TYPES, oneOf('db_type', DB_TYPES))
   db_type?: DbType;

@@ -21,6 +21,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsNotNull, IsOptionalNonNull } from '../common/optional-non-null';
+import { PageQueryDto } from '../common/query.dto';
+import { ResponseFormatQuery, type ResponseFormat } from '../common/response-format';
 import {
   NOTIFICATION_CHANNEL_KINDS,
   NOTIFICATION_CHANNEL_MODES,
@@ -149,4 +151,10 @@ export class UpdateNotificationChannelDto {
   @ApiPropertyOptional({ type: 'string', writeOnly: true, maxLength: NOTIFICATION_SECRET_MAX, nullable: true, description: 'Left out keeps it; null or "" removes it' })
   @IsOptional() @IsString() @MaxLength(NOTIFICATION_SECRET_MAX)
   secret?: string | null;
+}
+
+/** GET /notification-channels/:id/deliveries: a page, or every attempt of the channel as CSV. */
+export class NotificationDeliveriesQueryDto extends PageQueryDto {
+  @ResponseFormatQuery()
+  format?: ResponseFormat;
 }

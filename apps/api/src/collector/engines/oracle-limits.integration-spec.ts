@@ -12,7 +12,7 @@ describeIfServer('Oracle engine-reported limits against a real Oracle (ORACLE_UR
 
   it('reads the tablespaces\' autoextend ceilings per database with the sizes, in the same run', async () => {
     const result = await new OracleCollector().collect(options(), new AbortController().signal);
-    expect(result.limits).toBeDefined();
+    const limits = required(result.limits, 'the limits');
     const session = await openOracleSession(options(), new AbortController().signal);
     try {
       const [own] = await session.query<{ NAME: string; CEILING: number }>(
@@ -21,10 +21,10 @@ describeIfServer('Oracle engine-reported limits against a real Oracle (ORACLE_UR
               + (SELECT NVL(SUM(CASE WHEN autoextensible = 'YES' THEN GREATEST(maxbytes, bytes) ELSE bytes END), 0) FROM dba_temp_files) AS "CEILING"
          FROM dual`,
       );
-      const database = result.limits!.databases.find((d) => d.database === own.NAME);
+      const database = limits.databases.find((d) => d.database === own.NAME);
       if (database) expect(database.limitBytes).toBe(Number(own.CEILING));
-      for (const d of result.limits!.databases) {
-        expect(d.limitBytes!).toBeGreaterThanOrEqual(d.allocatedBytes!);
+      for (const d of limits.databases) {
+        expect(Number(d.limitBytes)).toBeGreaterThanOrEqual(Number(d.allocatedBytes));
         expect(result.databases.find((s) => s.name === d.database)?.sizeBytes).toBe(d.allocatedBytes);
       }
     } finally {

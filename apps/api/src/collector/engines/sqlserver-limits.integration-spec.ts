@@ -13,17 +13,17 @@ describeIfServer('SQL Server engine-reported limits against a real server (MSSQL
 
   it('reads every file\'s max_size and the volumes with the sizes, in the same run', async () => {
     const result = await new SqlServerCollector().collect(options(), new AbortController().signal);
-    expect(result.limits).toBeDefined();
+    const limits = required(result.limits, 'the limits');
     const session = await openSqlServerSession(options(), new AbortController().signal);
     try {
       const files = await sqlServerLimitsRepository.files(session);
-      const master = result.limits!.databases.find((d) => d.database === 'master')!;
+      const master = required(limits.databases.find((d) => d.database === 'master'), 'master');
       const masterFiles = files.filter((f) => f.database_name === 'master');
       expect(master.allocatedBytes).toBe(masterFiles.reduce((total, f) => total + Number(f.size_bytes), 0));
       expect(master.details).toHaveLength(masterFiles.length);
       if (await sqlServerLimitsRepository.hasViewServerState(session)) {
         const [volume] = await session.query<{ total: string }>(`SELECT TOP 1 CAST(vs.total_bytes AS bigint) AS total FROM sys.master_files mf CROSS APPLY sys.dm_os_volume_stats(mf.database_id, mf.file_id) vs`);
-        expect(result.limits!.volumeTotalBytes).toBeGreaterThanOrEqual(Number(volume.total));
+        expect(limits.volumeTotalBytes).toBeGreaterThanOrEqual(Number(volume.total));
         expect(master.limitBytes).not.toBeNull();
       } else {
         expect(result.warnings.join(' ')).toContain('VIEW SERVER STATE');

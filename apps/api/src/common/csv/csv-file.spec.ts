@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { attachmentDisposition, csvFile } from './csv-file';
+import { stringify } from 'csv-stringify/sync';
+import { attachmentDisposition, csvFile, csvLine } from './csv-file';
 import type { CsvColumn } from './csv-column';
 
 interface Row {
@@ -58,6 +59,25 @@ describe('csvFile', () => {
       [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connection refused')) }),
     };
     await expect(csvFile('x.csv', COLUMNS, failing)).rejects.toThrow('connection refused');
+  });
+});
+
+describe('csvLine', () => {
+  it('writes every line exactly as csv-stringify does, plain or quoted', () => {
+    const cells = ['', 'plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', 'crlf\r\n', ' padded ', "'=1+2", '-1.5', '实例', 'tab\there', ';'];
+    for (const a of cells) {
+      for (const b of cells) expect(csvLine([a, b, 'x'])).toBe(stringify([[a, b, 'x']], { record_delimiter: 'windows' }));
+    }
+    expect(csvLine([])).toBe(stringify([[]], { record_delimiter: 'windows' }));
+  });
+
+  it('writes a big file in chunks of at most a few ten thousand characters', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `instance-${i}, "quoted"`, size: i }));
+    const chunks: string[] = [];
+    for await (const chunk of (await csvFile('x.csv', COLUMNS, rows)).getStream()) chunks.push(Buffer.from(chunk as Buffer).toString('utf8'));
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(64 * 1024);
+    expect(parse(chunks.join(''), { bom: true, columns: true })).toEqual(rows.map((row) => ({ name: row.name, size: String(row.size) })));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { SignedUrlSettings } from '../channel-settings';
 import { createHmac } from 'node:crypto';
 import type { AlertNotice } from '../alert-notice';
-import { messageIntro, messageTitle, noticeFields, noticeTitle, type OutgoingMessage } from '../notice-format';
+import { chatNotices, messageIntro, messageTitle, noticeFields, noticeTitle, type OutgoingMessage } from '../notice-format';
 import { postJson } from './http-post';
 import type { Sender } from './sender';
 
@@ -34,10 +34,12 @@ function noticeElement(notice: AlertNotice): Record<string, unknown> {
 export function feishuCard(message: OutgoingMessage): Record<string, unknown> {
   const intro = messageIntro(message);
   const elements: Record<string, unknown>[] = intro ? [{ tag: 'div', text: { tag: 'lark_md', content: intro } }] : [];
-  message.notices.forEach((notice, index) => {
+  const { shown, more } = chatNotices(message);
+  shown.forEach((notice, index) => {
     if (index > 0) elements.push({ tag: 'hr' });
     elements.push(noticeElement(notice));
   });
+  if (more) elements.push({ tag: 'div', text: { tag: 'lark_md', content: more } });
   return {
     config: { wide_screen_mode: true },
     header: { template: template(message), title: { tag: 'plain_text', content: messageTitle(message) } },

@@ -72,8 +72,8 @@ export function DaysToFull({ item, testId }: { item: CapacityItemResponse; testI
     const band = item.days_to_full_late === null ? t('capacity.bandOpen', { early }) : t('capacity.band', { early, late: fmt.number(item.days_to_full_late) });
     return (
       <span data-testid={testId} data-status={item.status}>
-        <strong>{t('capacity.days', { days: fmt.number(item.days_to_full) })}</strong>{' '}
-        <span className="muted">
+        <strong>{item.days_to_full === 1 ? t('capacity.oneDay') : t('capacity.days', { days: fmt.number(item.days_to_full) })}</strong>{' '}
+        <span className="muted capacity-band">
           ({band}) · {t('capacity.fullOn', { date: fmt.date(item.full_date) })}
         </span>
       </span>

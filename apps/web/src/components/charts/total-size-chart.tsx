@@ -31,7 +31,8 @@ export function TotalSizeChart({
   const ticks = evenTicks(data.map((row) => row.ts), 8);
   return (
     <div data-testid={testId} style={{ width: '100%', height }}>
-      <ResponsiveContainer width="100%" height={height}>
+      {/* A first size before the container measures itself (and where it cannot: jsdom). */}
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
         <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
           <XAxis dataKey="ts" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={dateOf} minTickGap={32} />

@@ -1,8 +1,8 @@
-import type { DbType, FleetChangeKind, FleetGroupBy, FleetLevel, FleetMetric, FleetRankBy, FleetWindowDays, PeriodType } from '@capacity/contracts';
+import type { CapacityLevel, CapacitySort, DbType, FleetChangeKind, FleetGroupBy, FleetLevel, FleetMetric, FleetRankBy, FleetWindowDays, PeriodType } from '@capacity/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, bodyOf } from '../../../lib/api-client';
-import type { FleetChangesPage, FleetRankingsPage, FleetSeriesResponse } from '../../../lib/api-types';
-import { fleetKeys } from '../../../lib/query-keys';
+import type { FleetCapacityPage, FleetChangesPage, FleetRankingsPage, FleetSeriesResponse } from '../../../lib/api-types';
+import { capacityKeys, fleetKeys } from '../../../lib/query-keys';
 import { CSV_REQUEST, saveCsvAnswer } from '../../../lib/save-csv-answer';
 
 /** The filters every fleet read takes (a viewer's own instances are the API's outer bound). */
@@ -39,6 +39,13 @@ export interface FleetChangesFilter extends FleetFilter {
   per_page: number;
 }
 
+export interface FleetCapacityFilter extends Omit<FleetFilter, 'database_name'> {
+  level: CapacityLevel;
+  sort: CapacitySort;
+  page: number;
+  per_page: number;
+}
+
 export async function fetchFleetSeries(filter: FleetSeriesFilter): Promise<FleetSeriesResponse> {
   return bodyOf(await apiClient.GET('/api/v1/fleet/series', { params: { query: filter } }));
 }
@@ -69,3 +76,19 @@ export const fleetChangesQuery = (filter: FleetChangesFilter) =>
 export const useFleetSeries = (filter: FleetSeriesFilter, enabled = true) => useQuery({ ...fleetSeriesQuery(filter), enabled });
 export const useFleetRankings = (filter: FleetRankingsFilter) => useQuery(fleetRankingsQuery(filter));
 export const useFleetChanges = (filter: FleetChangesFilter) => useQuery(fleetChangesQuery(filter));
+
+/** Which fills first: a page of the fleet's databases or instances, sorted by days until full. */
+export async function fetchFleetCapacity(filter: FleetCapacityFilter): Promise<FleetCapacityPage> {
+  return bodyOf(await apiClient.GET('/api/v1/fleet/capacity', { params: { query: filter } }));
+}
+
+/** Every row of the filter (not one page) as the API's CSV, saved as a file. */
+export async function downloadFleetCapacityCsv(filter: Omit<FleetCapacityFilter, 'page' | 'per_page'>): Promise<void> {
+  const query = { ...filter, format: 'csv' as const };
+  saveCsvAnswer(await apiClient.GET('/api/v1/fleet/capacity', { params: { query }, ...CSV_REQUEST }), 'fleet-capacity.csv');
+}
+
+export const fleetCapacityQuery = (filter: FleetCapacityFilter) =>
+  queryOptions({ queryKey: capacityKeys.fleet(filter), queryFn: () => fetchFleetCapacity(filter), placeholderData: keepPreviousData });
+
+export const useFleetCapacity = (filter: FleetCapacityFilter) => useQuery(fleetCapacityQuery(filter));

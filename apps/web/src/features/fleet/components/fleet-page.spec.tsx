@@ -55,6 +55,8 @@ function mockFleetApi() {
     http.get('/api/v1/fleet/changes', ({ response }) =>
       response(200).json({ data: [changeFixture('appeared'), changeFixture('disappeared'), changeFixture('changed')], pagination: pageOf(1, 1, 3) }),
     ),
+    // Fills first has its own spec (fills-first-section.spec.tsx).
+    http.get('/api/v1/fleet/capacity', ({ response }) => response(200).json({ data: [], pagination: pageOf(1, 1, 0) })),
   );
 }
 

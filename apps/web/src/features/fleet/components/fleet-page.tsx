@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { SummaryCards, useAggregationSummary } from '../../aggregations';
 import type { FleetFilter } from '../api/fleet';
 import { ChangesSection } from './changes-section';
+import { FillsFirstSection } from './fills-first-section';
 import { FleetCharts } from './fleet-charts';
 import { RankingsSection } from './rankings-section';
 import { useFleetView } from './use-fleet-view';
@@ -29,6 +30,7 @@ export function FleetPage() {
         <TextField label={t('fleet.tag')} type="search" name="tag" testId="fleet-tag" maxLength={64} value={view.tag} onChange={(value) => update({ tag: value })} />
       </div>
       <FleetCharts view={view} filter={filter} onChange={update} />
+      <FillsFirstSection view={view} filter={filter} onChange={update} />
       <RankingsSection view={view} filter={filter} onChange={update} />
       <ChangesSection view={view} filter={filter} onChange={update} />
     </section>

@@ -12,9 +12,10 @@ describe('the Fleet page view in the URL', () => {
     const view: FleetView = {
       engine: 'mysql', tag: 'prod eu', group: 'tag', top: 20, period: 'monthly', chart: 'lines',
       metric: 'shrink', window: 7, level: 'instance', page: 3, date: '2026-11-30', threshold: 2.5, change: 'appeared', changesPage: 2,
+      capacityLevel: 'instance', capacityPage: 4,
     };
     const query = fleetViewParams(view).toString();
-    expect(query).toBe('engine=mysql&tag=prod+eu&group=tag&top=20&period=monthly&chart=lines&metric=shrink&window=7&level=instance&page=3&date=2026-11-30&threshold=2.5&change=appeared&changes_page=2');
+    expect(query).toBe('engine=mysql&tag=prod+eu&group=tag&top=20&period=monthly&chart=lines&metric=shrink&window=7&level=instance&page=3&date=2026-11-30&threshold=2.5&change=appeared&changes_page=2&capacity_level=instance&capacity_page=4');
     expect(parse(query)).toEqual(view);
   });
 
@@ -35,6 +36,8 @@ describe('the Fleet page view in the URL', () => {
     ['threshold=ten', 'threshold'],
     ['change=renamed', 'change'],
     [`tag=${'x'.repeat(65)}`, 'tag'],
+    ['capacity_level=table', 'capacityLevel'],
+    ['capacity_page=0', 'capacityPage'],
   ] as const)('falls back to the default for %s', (query, field) => {
     expect(parse(query)[field]).toEqual(DEFAULT_FLEET_VIEW[field]);
   });
@@ -51,5 +54,13 @@ describe('the Fleet page view in the URL', () => {
     expect(changeFleetView(onPages, { threshold: 50 })).toMatchObject({ page: 3, changesPage: 1 });
     expect(changeFleetView(onPages, { engine: 'oracle' })).toMatchObject({ page: 1, changesPage: 1 });
     expect(changeFleetView(onPages, { engine: '' })).toMatchObject({ page: 3, changesPage: 2 });
+  });
+
+  it('sends "fills first" back to page 1 when its level or a filter changes, and keeps its page otherwise', () => {
+    const onPages = { ...DEFAULT_FLEET_VIEW, page: 3, capacityPage: 5 };
+    expect(changeFleetView(onPages, { capacityLevel: 'instance' })).toMatchObject({ page: 3, capacityPage: 1 });
+    expect(changeFleetView(onPages, { tag: 'prod' })).toMatchObject({ page: 1, capacityPage: 1 });
+    expect(changeFleetView(onPages, { metric: 'size' })).toMatchObject({ page: 1, capacityPage: 5 });
+    expect(changeFleetView(onPages, { capacityPage: 6 }).capacityPage).toBe(6);
   });
 });

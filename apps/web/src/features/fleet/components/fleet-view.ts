@@ -1,4 +1,5 @@
 import {
+  CAPACITY_LEVELS,
   DB_TYPES,
   FLEET_CHANGE_KINDS,
   FLEET_DEFAULT_THRESHOLD_PERCENT,
@@ -7,6 +8,7 @@ import {
   FLEET_METRICS,
   FLEET_WINDOW_DAYS,
   isCalendarDate,
+  type CapacityLevel,
   type DbType,
   type FleetChangeKind,
   type FleetGroupBy,
@@ -42,6 +44,9 @@ export interface FleetView {
   threshold: number;
   change: FleetChangeKind | '';
   changesPage: number;
+  /** Fills first: rows per database or per instance, and the page. */
+  capacityLevel: CapacityLevel;
+  capacityPage: number;
 }
 
 export const DEFAULT_FLEET_VIEW: FleetView = {
@@ -59,6 +64,8 @@ export const DEFAULT_FLEET_VIEW: FleetView = {
   threshold: FLEET_DEFAULT_THRESHOLD_PERCENT,
   change: '',
   changesPage: 1,
+  capacityLevel: 'database',
+  capacityPage: 1,
 };
 
 /** The search parameter of each view field. */
@@ -77,11 +84,14 @@ const PARAM: Record<keyof FleetView, string> = {
   threshold: 'threshold',
   change: 'change',
   changesPage: 'changes_page',
+  capacityLevel: 'capacity_level',
+  capacityPage: 'capacity_page',
 };
 
 /** Changing one of these shows another ranking or another list of changes: back to their first page. */
 const RESETS_PAGE: readonly (keyof FleetView)[] = ['engine', 'tag', 'metric', 'window', 'level'];
 const RESETS_CHANGES_PAGE: readonly (keyof FleetView)[] = ['engine', 'tag', 'date', 'threshold', 'change'];
+const RESETS_CAPACITY_PAGE: readonly (keyof FleetView)[] = ['engine', 'tag', 'capacityLevel'];
 
 const TAG_MAX_LENGTH = 64;
 
@@ -111,6 +121,8 @@ export function parseFleetView(params: URLSearchParams): FleetView {
     threshold: thresholdOf(get('threshold')),
     change: oneOf<FleetChangeKind | ''>(FLEET_CHANGE_KINDS, get('change'), ''),
     changesPage: pageOf(get('changesPage')),
+    capacityLevel: oneOf(CAPACITY_LEVELS, get('capacityLevel'), DEFAULT_FLEET_VIEW.capacityLevel),
+    capacityPage: pageOf(get('capacityPage')),
   };
 }
 
@@ -129,6 +141,7 @@ export function changeFleetView(view: FleetView, patch: Partial<FleetView>): Fle
   const next = { ...view, ...patch };
   if (patch.page === undefined && changed.some((field) => RESETS_PAGE.includes(field))) next.page = 1;
   if (patch.changesPage === undefined && changed.some((field) => RESETS_CHANGES_PAGE.includes(field))) next.changesPage = 1;
+  if (patch.capacityPage === undefined && changed.some((field) => RESETS_CAPACITY_PAGE.includes(field))) next.capacityPage = 1;
   return next;
 }
 

@@ -1,6 +1,6 @@
 import { changeInstancesView, hasFilters, listQueryOf, nextSort, paramsFromView, viewFromParams, withFilter, type InstancesView } from './instances-view';
 
-const DEFAULT_VIEW: InstancesView = { page: 1, sort: 'name', db_type: '', status: '', tag: '', search: '', active: '' };
+const DEFAULT_VIEW: InstancesView = { page: 1, sort: 'name', db_type: '', status: '', tag: '', zone: '', search: '', active: '' };
 
 describe('the instances view in the URL', () => {
   it('reads the default view from a plain URL, and writes it back as a plain URL', () => {
@@ -9,7 +9,7 @@ describe('the instances view in the URL', () => {
   });
 
   it('round-trips every field', () => {
-    const view: InstancesView = { page: 3, sort: '-growth_30d', db_type: 'mysql', status: 'failed', tag: 'prod', search: 'orders, eu', active: 'false' };
+    const view: InstancesView = { page: 3, sort: '-growth_30d', db_type: 'mysql', status: 'failed', tag: 'prod', zone: 'dc-east', search: 'orders, eu', active: 'false' };
     expect(viewFromParams(paramsFromView(view))).toEqual(view);
   });
 

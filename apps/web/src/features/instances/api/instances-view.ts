@@ -19,6 +19,7 @@ export interface InstancesView {
   db_type: DbType | '';
   status: InstanceStatusFilter | '';
   tag: string;
+  zone: string;
   search: string;
   active: 'true' | 'false' | '';
 }
@@ -36,6 +37,7 @@ export function viewFromParams(params: URLSearchParams): InstancesView {
     db_type: oneOf(DB_TYPES, params.get('db_type')),
     status: oneOf(INSTANCE_STATUS_FILTERS, params.get('status')),
     tag: params.get('tag') ?? '',
+    zone: params.get('zone') ?? '',
     search: params.get('search') ?? '',
     active: oneOf(['true', 'false'] as const, params.get('active')),
   };
@@ -48,6 +50,7 @@ export function paramsFromView(view: InstancesView): URLSearchParams {
   if (view.db_type) params.set('db_type', view.db_type);
   if (view.status) params.set('status', view.status);
   if (view.tag) params.set('tag', view.tag);
+  if (view.zone) params.set('zone', view.zone);
   if (view.active) params.set('active', view.active);
   if (view.sort !== DEFAULT_INSTANCE_SORT) params.set('sort', view.sort);
   if (view.page > 1) params.set('page', String(view.page));
@@ -55,11 +58,11 @@ export function paramsFromView(view: InstancesView): URLSearchParams {
 }
 
 export function hasFilters(view: InstancesView): boolean {
-  return Boolean(view.db_type || view.status || view.tag || view.search || view.active);
+  return Boolean(view.db_type || view.status || view.tag || view.zone || view.search || view.active);
 }
 
 /** Changing one of these shows another list: back to its first page. */
-const RESETS_PAGE: readonly (keyof InstancesView)[] = ['sort', 'db_type', 'status', 'tag', 'search', 'active'];
+const RESETS_PAGE: readonly (keyof InstancesView)[] = ['sort', 'db_type', 'status', 'tag', 'zone', 'search', 'active'];
 
 /** The view after an edit, normalised as a link would be read; a changed filter or sort shows its first page. */
 export function changeInstancesView(view: InstancesView, patch: Partial<InstancesView>): InstancesView {
@@ -73,7 +76,7 @@ export function withFilter(view: InstancesView, field: InstancesFilterField, val
 
 /** The instances page's view in the URL (see useUrlView). */
 export const INSTANCES_VIEW_CODEC: UrlViewCodec<InstancesView> = {
-  keys: ['search', 'db_type', 'status', 'tag', 'active', 'sort', 'page'],
+  keys: ['search', 'db_type', 'status', 'tag', 'zone', 'active', 'sort', 'page'],
   parse: viewFromParams,
   format: paramsFromView,
   change: changeInstancesView,
@@ -97,6 +100,7 @@ export function listQueryOf(view: InstancesView) {
     db_type: view.db_type || undefined,
     status: view.status || undefined,
     tag: view.tag.trim() || undefined,
+    zone: view.zone.trim() || undefined,
     search: view.search.trim() || undefined,
     is_active: view.active === '' ? undefined : view.active === 'true',
   };

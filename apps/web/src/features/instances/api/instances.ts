@@ -14,7 +14,7 @@ export interface InstancesFilter {
 /** The body of POST /instances and PATCH /instances/:id, as the form builds it (the document's CreateInstanceDto). */
 export type InstancePayload = Pick<
   CreateInstanceBody,
-  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active' | 'tags' | 'owner_id' | 'capacity_limit_bytes'
+  'name' | 'db_type' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'description' | 'is_active' | 'tags' | 'owner_id' | 'capacity_limit_bytes' | 'zone'
 >;
 
 export async function fetchInstances(filter: InstancesFilter): Promise<InstancesPage> {

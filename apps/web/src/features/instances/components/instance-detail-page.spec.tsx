@@ -75,7 +75,7 @@ describe('InstanceDetailPage', () => {
           session_id: ID, sync_type: 'manual', sync_category: 'capacity', status: done ? 'completed' : 'running',
           started_at: '2026-11-28T03:00:00Z', completed_at: null, duration_ms: null, total_instances: 1,
           successful_instances: done ? 1 : 0, failed_instances: 0, created_by: 1, summary: null, error_message: null,
-          records: [{ id: 1, instance_id: 5, instance_name: 'pg1', status: done ? 'completed' : 'running', started_at: null, completed_at: null, duration_ms: null, items_synced: done ? 3 : 0, error_message: null, details: null }],
+          records: [{ id: 1, instance_id: 5, instance_name: 'pg1', status: done ? 'completed' : 'running', started_at: null, completed_at: null, duration_ms: null, items_synced: done ? 3 : 0, error_message: null, details: null, zone: 'default', attempts: 1, collector_id: null }],
         };
         return response(200).json(body);
       }),

@@ -1,4 +1,4 @@
-import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, type DbType } from '@capacity/contracts';
+import { DB_TYPES, DEFAULT_PORTS, DEFAULT_ZONE, INSTANCE_LIMITS, ZONE_MAX_LENGTH, ZONE_PATTERN, type DbType } from '@capacity/contracts';
 import type { MessageKey, TranslateParams } from '../../../i18n';
 import type { InstanceResponse } from '../../../lib/api-types';
 import { LIMIT_MAX_TEXT, limitBytesOf, limitTextOf, type LimitText } from '../../../lib/limit-bytes';
@@ -21,6 +21,8 @@ export interface InstanceFormValues {
   owner_id: string;
   /** The capacity limit as typed (amount and unit); sent as whole bytes, empty: none. */
   capacity_limit_bytes: LimitText;
+  /** The network zone whose collectors take the instance; empty: the default zone. */
+  zone: string;
 }
 
 export type InstanceFormErrors = Partial<Record<keyof InstanceFormValues, MessageKey>>;
@@ -41,6 +43,8 @@ export function limitParams(key: keyof InstanceFormValues): TranslateParams {
       return { max: INSTANCE_LIMITS.tags.maxItems, length: INSTANCE_LIMITS.tags.itemMaxLength };
     case 'capacity_limit_bytes':
       return { max: LIMIT_MAX_TEXT };
+    case 'zone':
+      return { max: ZONE_MAX_LENGTH };
     default:
       return {};
   }
@@ -59,6 +63,7 @@ export const emptyInstanceForm = (): InstanceFormValues => ({
   tags: '',
   owner_id: '',
   capacity_limit_bytes: limitTextOf(null),
+  zone: DEFAULT_ZONE,
 });
 
 export function formFromInstance(instance: InstanceResponse): InstanceFormValues {
@@ -75,6 +80,7 @@ export function formFromInstance(instance: InstanceResponse): InstanceFormValues
     tags: instance.tags.join(', '),
     owner_id: instance.owner_id === null ? '' : String(instance.owner_id),
     capacity_limit_bytes: limitTextOf(instance.capacity_limit_bytes),
+    zone: instance.zone,
   };
 }
 
@@ -116,6 +122,8 @@ export function validateInstanceForm(values: InstanceFormValues): InstanceFormEr
   if (tags.length > INSTANCE_LIMITS.tags.maxItems) errors.tags = 'validation.tagsTooMany';
   else if (tags.some((tag) => tag.length > INSTANCE_LIMITS.tags.itemMaxLength)) errors.tags = 'validation.tagTooLong';
   if (Number.isNaN(limitBytesOf(values.capacity_limit_bytes))) errors.capacity_limit_bytes = 'capacity.validation.limit';
+  const zone = values.zone.trim();
+  if (zone && (zone.length > ZONE_MAX_LENGTH || !ZONE_PATTERN.test(zone))) errors.zone = 'validation.zone';
   return errors;
 }
 
@@ -134,6 +142,7 @@ export function toInstancePayload(values: InstanceFormValues): InstancePayload {
     tags: parseTags(values.tags),
     owner_id: values.owner_id ? Number(values.owner_id) : null,
     capacity_limit_bytes: limitBytesOf(values.capacity_limit_bytes),
+    zone: values.zone.trim() || DEFAULT_ZONE,
   };
   if (values.password) payload.password = values.password;
   return payload;

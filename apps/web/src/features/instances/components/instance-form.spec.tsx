@@ -49,7 +49,24 @@ describe('InstanceForm', () => {
       tags: [],
       owner_id: null,
       capacity_limit_bytes: null,
+      zone: 'default',
     });
+  });
+
+  it('sends the zone as typed, and refuses a zone the API would refuse', async () => {
+    const onSubmit = vi.fn();
+    renderWithProviders(<InstanceForm instance={instanceFixture({ zone: 'dc-east' })} onSubmit={onSubmit} onCancel={() => undefined} />);
+    const zone = screen.getByRole('textbox', { name: 'Zone' }) as HTMLInputElement;
+    expect(zone.value).toBe('dc-east');
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'DC East');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText(/A zone is lower-case letters/)).toBeTruthy();
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'dc-west');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ zone: 'dc-west' }));
   });
 
   it('sends the capacity limit in whole bytes of the chosen unit, and shows a stored one in its largest unit', async () => {

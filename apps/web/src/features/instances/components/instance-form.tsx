@@ -1,4 +1,4 @@
-import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, type DbType } from '@capacity/contracts';
+import { DB_TYPES, DEFAULT_PORTS, INSTANCE_LIMITS, ZONE_MAX_LENGTH, type DbType } from '@capacity/contracts';
 import { useState, type FormEvent } from 'react';
 import { LimitField } from '../../../components/capacity/limit-field';
 import { ErrorState } from '../../../components/states';
@@ -34,6 +34,7 @@ const FIELD_KEYS: readonly FieldKey[] = [
   'tags',
   'owner_id',
   'capacity_limit_bytes',
+  'zone',
 ];
 
 export function InstanceForm({
@@ -88,7 +89,7 @@ export function InstanceForm({
   });
 
   /** The props that tie a text input to its value and its validation message. */
-  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'tags') => ({
+  const textField = (key: 'name' | 'host' | 'port' | 'username' | 'password' | 'database_name' | 'tags' | 'zone') => ({
     name: key,
     value: values[key],
     onChange: (value: string) => set(key, value),
@@ -152,6 +153,7 @@ export function InstanceForm({
         {fieldError('description')}
       </label>
       <TextField label={t('instances.tags')} placeholder={t('instances.tagsHint')} {...textField('tags')} />
+      <TextField label={t('instances.zone')} placeholder={t('instances.zoneHint')} maxLength={ZONE_MAX_LENGTH} {...textField('zone')} />
       <label className="field">
         <span>{t('instances.owner')}</span>
         <select

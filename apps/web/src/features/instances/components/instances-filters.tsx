@@ -22,6 +22,7 @@ export function InstancesFilters({ view, onChange }: { view: InstancesView; onCh
         onChange={(value) => onChange('status', value)}
       />
       <TextField label={t('instances.filterTag')} name="tag" testId="filter-tag" value={view.tag} onChange={(value) => onChange('tag', value)} />
+      <TextField label={t('instances.filterZone')} name="zone" testId="filter-zone" value={view.zone} onChange={(value) => onChange('zone', value)} />
       <SelectField
         label={t('instances.filterActive')}
         name="active"

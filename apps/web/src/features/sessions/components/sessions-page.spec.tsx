@@ -54,8 +54,8 @@ describe('SessionsPage', () => {
     const detail: SessionDetailResponse = {
       ...session('partial', 1),
       records: [
-        { id: 1, instance_id: 1, instance_name: 'pg1', status: 'completed', started_at: null, completed_at: null, duration_ms: 120, items_synced: 4, error_message: null, details: null },
-        { id: 2, instance_id: 2, instance_name: 'my1', status: 'failed', started_at: null, completed_at: null, duration_ms: 5000, items_synced: 0, error_message: 'connect ECONNREFUSED 10.0.0.9:3306', details: null },
+        { id: 1, instance_id: 1, instance_name: 'pg1', status: 'completed', started_at: null, completed_at: null, duration_ms: 120, items_synced: 4, error_message: null, details: null, zone: 'default', attempts: 1, collector_id: null },
+        { id: 2, instance_id: 2, instance_name: 'my1', status: 'failed', started_at: null, completed_at: null, duration_ms: 5000, items_synced: 0, error_message: 'connect ECONNREFUSED 10.0.0.9:3306', details: null, zone: 'default', attempts: 1, collector_id: null },
       ],
     };
     apiServer.use(

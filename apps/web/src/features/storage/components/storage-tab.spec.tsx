@@ -7,7 +7,7 @@ import { apiCalls, apiServer, http } from '../../../testing/api-server';
 import { captureDownloads, csvAnswer } from '../../../testing/downloads';
 import { errorBody, instanceFixture, pagination } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
-import { noCapacityReadings } from '../../../testing/capacity-fixtures';
+import { capacityItem, noCapacityReadings } from '../../../testing/capacity-fixtures';
 import { noTableReadings } from '../../../testing/table-handlers';
 import { StorageTab } from './storage-tab';
 
@@ -125,6 +125,25 @@ describe('StorageTab', () => {
     expect(within(screen.getByTestId('aggregations-table')).getByText('+25%')).toBeTruthy();
   });
 
+  it("draws the limit as a line on the size chart: the instance's, or the chosen database's", async () => {
+    mockStorageApi();
+    apiServer.use(
+      http.get('/api/v1/instances/{id}/capacity', ({ response }) =>
+        response(200).json({
+          instance: capacityItem({ database_name: null, size_bytes: 56 * MIB, limit_bytes: 200 * MIB, configured_limit_bytes: 200 * MIB, used_percent: 28 }),
+          databases: [capacityItem({ database_name: 'users', size_bytes: 10 * MIB, limit_bytes: 64 * MIB, used_percent: 15.63 })],
+          pagination: pagination(1),
+        }),
+      ),
+    );
+    renderWithProviders(<StorageTab instance={instance} />);
+    const chart = await screen.findByTestId('storage-chart');
+    expect(await within(chart).findByText('Limit 200 MB')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByTestId('database-filter'), 'users');
+    expect(await within(screen.getByTestId('storage-chart')).findByText('Limit 64 MB')).toBeTruthy();
+    expect(within(screen.getByTestId('capacity-row-users')).getByText('10 MB of 64 MB (15.63%)')).toBeTruthy();
+  });
+
   it("shows the instance's WAL beside the databases and the total split into databases + WAL", async () => {
     mockStorageApi();
     renderWithProviders(<StorageTab instance={instance} />);
@@ -191,7 +210,7 @@ describe('StorageTab', () => {
   it('shows the API message when the history cannot be read', async () => {
     apiServer.use(
       ...noTableReadings,
-    ...noCapacityReadings,
+      ...noCapacityReadings,
       http.get('/api/v1/instances/{id}/database-sizes/latest', ({ response }) => response(200).json({ data: [], instance: null })),
       http.get('/api/v1/instances/{id}/database-sizes', ({ response }) =>
         response(400).json(errorBody(400, 'Bad Request', ['end_date must not be before start_date'], ['end_date'])),

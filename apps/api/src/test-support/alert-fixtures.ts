@@ -1,9 +1,9 @@
 import type { AlertRuleResponse, Paginated, AlertResponse } from '@capacity/contracts';
 import { addDays, type CalendarDate } from '@capacity/contracts';
-import { insertDatabaseStats, insertInstanceStats } from '../../test-support/factories';
-import type { TestApp } from '../../test-support/test-app';
-import { AlertClock } from '../alert-clock';
-import { AlertEvaluationService } from '../alert-evaluation.service';
+import { insertDatabaseStats, insertInstanceStats } from './factories';
+import type { TestApp } from './test-app';
+import { AlertClock } from '../alerts/alert-clock';
+import { AlertEvaluationService } from '../alerts/alert-evaluation.service';
 
 export const GIB = 1024 ** 3;
 

@@ -1,0 +1,1 @@
+export { FiringAlertsCount } from './components/alert-count';

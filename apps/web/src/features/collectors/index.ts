@@ -1,0 +1,1 @@
+export { collectorsQuery, useCollectors } from './api/collectors';

@@ -1,0 +1,43 @@
+// Scale-out text (zones of instances, the live collector processes; issue 18), merged into en and zh-CN.
+
+export const collectorsEn = {
+  'nav.collectors': 'Collectors',
+  'instances.zone': 'Zone',
+  'instances.zoneHint': 'default, or the network zone it is reachable from (e.g. dc-east)',
+  'instances.filterZone': 'Zone',
+  'validation.zone': 'A zone is lower-case letters, digits, _ and - (at most {max}), starting with a letter or digit.',
+  'collectors.title': 'Collectors',
+  'collectors.hint': 'The processes that take collection jobs: API replicas and collector-only processes (CAPACITY_ROLE=collector), each with the zones it collects (COLLECTOR_ZONES). A zone no live collector takes has its records failed after a timeout.',
+  'collectors.host': 'Host',
+  'collectors.pid': 'Process',
+  'collectors.role': 'Role',
+  'collectors.zones': 'Zones',
+  'collectors.concurrency': 'At once',
+  'collectors.started': 'Started',
+  'collectors.heartbeat': 'Last heartbeat',
+  'collectors.jobsDone': 'Jobs done',
+  'collectors.empty': 'No live collector: collection runs wait until one starts.',
+  'collectors.role.all': 'API and collector',
+  'collectors.role.collector': 'collector only',
+} as const;
+
+export const collectorsZhCN: Record<keyof typeof collectorsEn, string> = {
+  'nav.collectors': '采集器',
+  'instances.zone': '网络区域',
+  'instances.zoneHint': 'default，或可访问该实例的网络区域（如 dc-east）',
+  'instances.filterZone': '网络区域',
+  'validation.zone': '区域名只能包含小写字母、数字、_ 和 -（最多 {max} 个字符），并以字母或数字开头。',
+  'collectors.title': '采集器',
+  'collectors.hint': '领取采集任务的进程：API 副本和仅采集进程（CAPACITY_ROLE=collector），以及各自采集的区域（COLLECTOR_ZONES）。没有存活采集器的区域，其记录会在超时后标记为失败。',
+  'collectors.host': '主机',
+  'collectors.pid': '进程',
+  'collectors.role': '角色',
+  'collectors.zones': '区域',
+  'collectors.concurrency': '并发数',
+  'collectors.started': '启动时间',
+  'collectors.heartbeat': '最近心跳',
+  'collectors.jobsDone': '已完成任务',
+  'collectors.empty': '没有存活的采集器：采集任务会一直等待，直到有采集器启动。',
+  'collectors.role.all': 'API 与采集',
+  'collectors.role.collector': '仅采集',
+};
