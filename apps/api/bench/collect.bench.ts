@@ -221,15 +221,19 @@ async function main(): Promise<void> {
   const repositories: string[] = [];
   try {
     await createEngines();
-    const runs: RunFigures[] = [];
+    const urls = new Map<boolean, string>();
     for (const tables of [false, true]) {
       const name = `${REPOSITORY}_${tables ? 'on' : 'off'}`;
       repositories.push(name);
       await withPg((c) => c.query(`CREATE DATABASE ${name}`));
-      const url = withDatabase(SERVER_URL, name);
-      await runMigrations(url, new Logger('bench'));
-      for (const phase of ['first', 'later'] as const) runs.push(measureInChild(url, tables, phase));
+      urls.set(tables, withDatabase(SERVER_URL, name));
+      await runMigrations(withDatabase(SERVER_URL, name), new Logger('bench'));
     }
+    // The two runs compared with each other back to back (off/on first, then on/off later): a load that drifts
+    // over the bench moves both sides of a ratio alike.
+    const order: [boolean, Phase][] = [[false, 'first'], [true, 'first'], [true, 'later'], [false, 'later']];
+    const measured = order.map(([tables, phase]) => measureInChild(urls.get(tables) ?? '', tables, phase));
+    const runs = [false, true].flatMap((tables) => measured.filter((run) => run.tables === tables));
     console.log(`collect benchmark — ${INSTANCES} instances (${INSTANCES / 2} PostgreSQL, ${INSTANCES / 2} MariaDB/MySQL), ≥ ${DATABASES_PER_SERVER} bench databases per server, concurrency ${CONCURRENCY}`);
     for (const run of runs) {
       for (const line of run.lines) console.log(`  ${line}`);

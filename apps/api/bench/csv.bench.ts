@@ -105,7 +105,6 @@ async function main(): Promise<void> {
   const { access_token: token } = (await login.json()) as { access_token: string };
 
   const exportUrl = `${baseUrl}/aggregations?format=csv&period_type=daily&db_type=postgresql&start_date=${first}&end_date=${last}`;
-  console.log('EXPORT-START');
   const before = process.memoryUsage();
   const baseline = before.rss;
   let peak = baseline;

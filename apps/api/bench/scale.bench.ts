@@ -1,9 +1,10 @@
 /**
  * npm run bench:scale — 2,000 registered PostgreSQL instances behind a local TCP proxy that adds 100 ms to every
  * round trip (BENCH_RTT_MS), so a collection is bound by waiting as over a real network. The same run is collected
- * by 1 and then by 3 processes of the API (apps/api/src/main.ts, each its own Node process) sharing one repository
- * (a throwaway database on the local PostgreSQL, BENCH_DATABASE_URL), at COLLECT_CONCURRENCY=8 each, COLLECT_TABLES
- * off. Prints instances/second of both and their ratio (target ≥ 2.5×), the queue's overhead per job (target < 5 ms:
+ * by 1 and then by 3 processes of the API (apps/api/src/main.ts, each its own Node process) sharing one repository,
+ * at COLLECT_CONCURRENCY=8 each, COLLECT_TABLES off. The repository and the monitored server are a PostgreSQL 15
+ * cluster the bench starts on a spare port (BENCH_PG_PORT, max_connections 300) and stops at the end, so the
+ * machine's shared server is not crowded (set BENCH_DATABASE_URL to use an existing server instead). Prints instances/second of both and their ratio (target ≥ 2.5×), the queue's overhead per job (target < 5 ms:
  * per process, the slot time from its first record's start to its last one's end not spent inside a record — waits for
  * fetch, settle, complete — over the jobs; the start-up poll of the other processes, ≤ 1 s, is left out) and the peak
  * RSS of every process.
@@ -16,8 +17,9 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createBenchDatabase, dropBenchDatabase, runBench } from './bench-support';
 import { startDelayProxy } from '../src/collection/testing/delay-proxy';
+import { clusterRoot, initCluster, ownPgUrl, startCluster, stopCluster } from '../src/database/testing/own-postgres';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55650);
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2000);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
 const CONCURRENCY = 8;
@@ -160,9 +162,28 @@ async function measure(url: string, count: number): Promise<Figures> {
   }
 }
 
+/** The bench's own PostgreSQL cluster, unless BENCH_DATABASE_URL names a server. */
+async function benchServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  const cluster = await clusterRoot('capacity-bench-scale-pg-');
+  const dir = `${cluster.root}/data`;
+  await initCluster(dir);
+  await startCluster(cluster.root, dir, PG_PORT, ['max_connections=300', 'shared_buffers=128MB']);
+  return {
+    url: ownPgUrl(PG_PORT),
+    stop: async () => {
+      await stopCluster(dir);
+      cluster.remove();
+    },
+  };
+}
+
 runBench(async () => {
   const loadBefore = loadavg();
-  const proxy = await startDelayProxy({ host: '127.0.0.1', port: 5432 }, RTT_MS);
+  const server = await benchServer();
+  const SERVER_URL = server.url;
+  const target = new URL(SERVER_URL);
+  const proxy = await startDelayProxy({ host: target.hostname, port: Number(target.port || 5432) }, RTT_MS);
   const { url, version } = await createBenchDatabase(SERVER_URL, DATABASE);
   try {
     await withRepository(url, (client) =>
@@ -189,5 +210,6 @@ runBench(async () => {
   } finally {
     await proxy.close();
     await dropBenchDatabase(SERVER_URL, DATABASE);
+    await server.stop();
   }
 });

@@ -170,7 +170,7 @@ describe.runIf(hasChromium)('alerts in Chromium: a webhook channel and a rule ma
     expect(notice?.headers['x-capacity-signature']).toBe(signatureOf(notice?.raw ?? ''));
     const told = notice?.body.notices.filter((entry) => entry.rule_name === RULE) ?? [];
     expect(told.length).toBeGreaterThan(0);
-    expect(told.every((entry) => entry.instance?.name === 'demo-local-pg' && entry.transition === 'fired')).toBe(true);
+    expect(told.every((entry) => entry.instance?.name === 'demo-local-pg' && entry.transition === 'firing')).toBe(true);
 
     // The header's link opens the firing alerts.
     await page.goto(`${api.baseUrl}/sessions`);

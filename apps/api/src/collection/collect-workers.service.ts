@@ -142,6 +142,8 @@ export class CollectWorkers implements OnApplicationBootstrap, BeforeApplication
     set.add(work);
     void work.finally(() => {
       set.delete(work);
+      // A freed slot takes the next job fetched ahead at once, without waiting for the loop's next fetch.
+      this.startAhead();
       this.wake?.();
     });
   }

@@ -52,7 +52,11 @@ export async function* cursorBatches<T = Record<string, unknown>>(
 ): AsyncGenerator<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const client: PoolClient = await pool.connect();
-  const fetchBatch = () => client.query<T & object>({ text: `FETCH ${batchSize} FROM ${CURSOR}`, rowMode }).then((result) => result.rows as T[]);
+  const fetchText = `FETCH ${batchSize} FROM ${CURSOR}`;
+  const fetchBatch = async (): Promise<T[]> => {
+    const result = rowMode === 'array' ? await client.query({ text: fetchText, rowMode: 'array' }) : await client.query(fetchText);
+    return result.rows as T[];
+  };
   let finished = false;
   let broken: Error | undefined;
   let pending: Promise<T[]> | undefined;

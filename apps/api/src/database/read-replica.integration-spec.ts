@@ -1,31 +1,19 @@
 import type { InstanceResponse } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { required } from '../common/required';
 import { bootApp, type BootedApp } from '../test-support/boot-app';
 import { TEST_ADMIN_PASSWORD } from '../test-support/test-app';
 import { runMigrations } from './run-migrations';
+import { asPostgres, clusterRoot, initCluster, ownPgUrl as urlOf, startCluster, stopCluster } from './testing/own-postgres';
 
 /**
  * DATABASE_READ_URLS against a real streaming replica: a PostgreSQL primary this spec starts on a spare loopback
  * port, a `pg_basebackup -R` of it started as a hot standby on another. History reads go to the standby, writes to
  * the primary; with the standby stopped, reads are answered by the primary.
  */
-const BIN = '/usr/lib/postgresql/15/bin';
 const PRIMARY_PORT = 55630;
 const STANDBY_PORT = 55631;
-const run = promisify(execFile);
-// PostgreSQL refuses to run as root: the servers run as the `postgres` user of the machine.
-const asPostgres = async (command: string, args: string[]) => {
-  const { stdout } = await run('runuser', ['-u', 'postgres', '--', join(BIN, command), ...args], { timeout: 60_000 });
-  return stdout;
-};
-const urlOf = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;
 
 async function queryOn<T>(port: number, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: urlOf(port), application_name: 'read-replica-spec' });
@@ -38,27 +26,29 @@ async function queryOn<T>(port: number, sql: string, params: unknown[] = []): Pr
 }
 
 describe('read replicas (DATABASE_READ_URLS) on a real streaming standby', () => {
-  const root = mkdtempSync(join(tmpdir(), 'capacity-replica-'));
-  const primaryDir = join(root, 'primary');
-  const standbyDir = join(root, 'standby');
+  let cluster: Awaited<ReturnType<typeof clusterRoot>> | undefined;
+  let primaryDir = '';
+  let standbyDir = '';
   const started: string[] = [];
   let app: BootedApp | undefined;
   const booted = (): BootedApp => required(app, 'the booted app');
   let token: string;
 
   const startServer = async (dir: string, port: number) => {
-    await asPostgres('pg_ctl', ['-D', dir, '-l', join(root, `${port}.log`), '-w', '-t', '60', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off`, 'start']);
+    await startCluster(required(cluster, 'the cluster root').root, dir, port);
     started.push(dir);
   };
   const stopServer = async (dir: string) => {
-    await asPostgres('pg_ctl', ['-D', dir, '-w', '-m', 'fast', 'stop']);
+    await stopCluster(dir);
     started.splice(started.indexOf(dir), 1);
   };
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
-    await run('chown', ['postgres:postgres', root]);
-    await asPostgres('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--no-sync']);
+    cluster = await clusterRoot('capacity-replica-');
+    primaryDir = `${cluster.root}/primary`;
+    standbyDir = `${cluster.root}/standby`;
+    await initCluster(primaryDir);
     await startServer(primaryDir, PRIMARY_PORT);
     await asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(PRIMARY_PORT), '-U', 'postgres', '-D', standbyDir, '-R', '-X', 'stream']);
     await startServer(standbyDir, STANDBY_PORT);
@@ -74,7 +64,7 @@ describe('read replicas (DATABASE_READ_URLS) on a real streaming standby', () =>
     await app?.close();
     // Only the servers this spec started.
     for (const dir of [...started].reverse()) await stopServer(dir).catch(() => undefined);
-    rmSync(root, { recursive: true, force: true });
+    cluster?.remove();
   });
 
   const historyQueries = (port: number) =>

@@ -409,7 +409,7 @@ export class FleetRepository {
 
   /**
    * Planned for its values every time (~2 ms), not as a prepared statement: the generic plan cannot see the range
-   * (its dates are parameters), so it reads every rollup of the partitions through the wrong index (4× slower on
+   * (its dates are parameters), so it reads every rollup of the partitions through the primary key (2–4× slower on
    * the bench data set, 1,000 instances), and over the database rollups it hashes every rollup of the range (~600,000
    * for 30 days) and crosses the JIT threshold.
    */

@@ -6162,6 +6162,8 @@ export interface operations {
                 severity?: components["schemas"]["AlertSeverity"];
                 instance_id?: number;
                 rule_id?: number;
+                /** @description csv: every matching row (not one page) as CSV, like `Accept: text/csv`; default: json, or what Accept asks for */
+                format?: components["schemas"]["ResponseFormat"];
             };
             header?: never;
             path?: never;
@@ -6169,9 +6171,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of alert events */
+            /** @description A page of alert events. With `format=csv` or `Accept: text/csv`: every matching row (not one page) as a CSV attachment, UTF-8 with a BOM, a header line */
             200: {
                 headers: {
+                    /** @description CSV only: `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6179,6 +6183,7 @@ export interface operations {
                         data: components["schemas"]["AlertResponse"][];
                         pagination: components["schemas"]["Pagination"];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the body names the fields at fault */

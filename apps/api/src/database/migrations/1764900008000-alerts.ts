@@ -8,7 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `alert_rule_channels`: where a rule's notices go (a channel removed leaves the rule without it).
  * - `alert_events`: one condition (rule + instance + database) from firing to resolved; at most one firing event per
  *   key (`uq_alert_events_firing_key`), a resolved one stays as history. Its size/limit/days figures are those of the
- *   latest evaluation that found the condition true.
+ *   latest evaluation that found the condition true. `resolve_notified_at`: when the resolve notice went out, or
+ *   when none was owed (the rule was disabled).
  * - `alert_event_history`: the transitions of an event (fired, repeat notice, resolved, acknowledged).
  *
  * The original system's growth rule (≥ 30 % and ≥ 20 GiB within 3 days) is inserted once, disabled: it has no channel
