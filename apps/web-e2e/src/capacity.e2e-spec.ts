@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, E2E_ADMIN_PASSWORD, OUTPUT_DIR, startApi, type RunningApi } from './support/api-server';
 import { seriousAxeViolations } from './support/axe';
-import { hasChromium, launchChromium } from './support/browser';
+import { hasChromium, launchChromium, openLoggedIn as openAsAdmin } from './support/browser';
+import { inRepository } from './support/repository';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
@@ -18,12 +17,8 @@ const NAME = 'cap-e2e-pg';
  * logs from 1 GiB + 256 MiB a day: 27.75 GiB on the last day, +768 MiB a day) and `cap-other-NN` with a configured limit
  * each (10 GiB + 100 MiB a day, limit 10 GiB + (40 + NN) days' growth later).
  */
-async function seedHistory(api: RunningApi, instanceId: number): Promise<void> {
-  const password = (await readFile(join(api.dataDir, 'pg.password'), 'utf8')).trim();
-  const client = new Client({ host: '127.0.0.1', port: api.pgPort, user: 'capacity', password, database: 'capacity' });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
+function seedHistory(api: RunningApi, instanceId: number): Promise<void> {
+  return inRepository(api, async (client) => {
     await client.query(
       `INSERT INTO instances (name, db_type, host, port, username, tags, capacity_limit_bytes)
        SELECT 'cap-other-' || lpad(n::text, 2, '0'), 'mysql', 'h', 3306, 'u', '{}'::text[], ${10 * GIB}::bigint + (${DAYS - 1} + 40 + n) * ${100 * MIB}::bigint
@@ -49,10 +44,7 @@ async function seedHistory(api: RunningApi, instanceId: number): Promise<void> {
        GROUP BY s.instance_id, s.collected_date`,
       [instanceId],
     );
-    await client.query('COMMIT');
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 if (!hasChromium) process.stdout.write('\n!!! SKIPPED the capacity browser test: /usr/bin/chromium is missing (apt-get install -y chromium)\n');
@@ -63,18 +55,7 @@ describe.runIf(hasChromium)('capacity limits and days until full in Chromium (bu
   let page: Page;
   let instanceId: number;
 
-  async function openLoggedIn(url: string, locale = 'en'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    await context.addInitScript((chosen) => localStorage.setItem('capacity.locale', chosen), locale);
-    const opened = await context.newPage();
-    opened.setDefaultTimeout(30_000);
-    await opened.goto(url);
-    await opened.getByTestId('login-username').fill('admin');
-    await opened.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
-    await opened.getByTestId('login-submit').click();
-    await opened.getByTestId('nav-instances').waitFor();
-    return opened;
-  }
+  const openLoggedIn = (url: string, locale = 'en') => openAsAdmin(browser, url, E2E_ADMIN_PASSWORD, { locale });
 
   beforeAll(async () => {
     api = await startApi();

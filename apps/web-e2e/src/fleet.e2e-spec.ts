@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, E2E_ADMIN_PASSWORD, OUTPUT_DIR, startApi, type RunningApi } from './support/api-server';
 import { seriousAxeViolations } from './support/axe';
-import { hasChromium, launchChromium } from './support/browser';
+import { hasChromium, launchChromium, openLoggedIn as openAsAdmin } from './support/browser';
 
 const INSTANCES = 600;
 const DAYS = 40;
@@ -64,18 +64,7 @@ describe.runIf(hasChromium)('the Fleet page in Chromium with 600 instances (buil
   let api: RunningApi;
   let browser: Browser;
 
-  async function openLoggedIn(url: string, locale = 'en'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    await context.addInitScript((chosen) => localStorage.setItem('capacity.locale', chosen), locale);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(url);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('fleet-page').waitFor();
-    return page;
-  }
+  const openLoggedIn = (url: string, locale = 'en'): Promise<Page> => openAsAdmin(browser, url, E2E_ADMIN_PASSWORD, { locale, ready: 'fleet-page' });
 
   /** The texts a person reads off the view: the chart legends, the controls and the rankings rows. */
   async function visibleView(page: Page) {

@@ -53,9 +53,8 @@ export class AlertEvaluationService implements OnModuleInit, BeforeApplicationSh
     while (this.running.size > 0 || this.starting.size > 0) await Promise.allSettled([...this.running, ...this.starting]);
   }
 
+  /** No evaluation starts any more (a run ending from now on is left to the next process); those going end. */
   async beforeApplicationShutdown(): Promise<void> {
-    // The runs that may still start one (a collection finishing now) end first.
-    await this.runner.idle();
     this.closing = true;
     if (this.retry) clearTimeout(this.retry);
     await this.idle();
@@ -71,32 +70,18 @@ export class AlertEvaluationService implements OnModuleInit, BeforeApplicationSh
     try {
       await this.launch('scheduled', null);
     } catch (error) {
-      if (!(error instanceof JobBusyError)) {
-        this.logger.error(`could not start an alert evaluation: ${errorMessage(error)}`);
-        return;
-      }
-      this.again = true;
-      // Held by another replica (no run of ours will end to start the rerun): try again later.
-      if (this.running.size === 0 && !this.retry && !this.closing) {
-        this.retry = setTimeout(() => {
-          this.retry = null;
-          if (this.again && !this.closing) {
-            this.again = false;
-            void this.automatic();
-          }
-        }, BUSY_RETRY_MS);
-        this.retry.unref();
-      }
+      // Busy: launch() has noted the rerun owed.
+      if (!(error instanceof JobBusyError)) this.logger.error(`could not start an alert evaluation: ${errorMessage(error)}`);
     }
   }
 
-  /** Answers once the session exists (or the lock is refused); the evaluation goes on in the background. */
   private track<T>(work: Promise<T>): Promise<T> {
     this.starting.add(work);
     void work.finally(() => this.starting.delete(work)).catch(() => undefined);
     return work;
   }
 
+  /** Answers once the session exists (or the lock is refused); the evaluation goes on in the background. */
   private launch(type: SessionType, createdBy: number | null): Promise<RunAcceptedResponse> {
     return new Promise<RunAcceptedResponse>((resolve, reject) => {
       let started = false;
@@ -107,19 +92,39 @@ export class AlertEvaluationService implements OnModuleInit, BeforeApplicationSh
           return this.evaluator.evaluate(context);
         })
         .catch((error: unknown) => {
-          if (!started) reject(error);
-          else this.logger.error(`alert evaluation failed: ${errorMessage(error)}`);
+          if (started) {
+            this.logger.error(`alert evaluation failed: ${errorMessage(error)}`);
+            return;
+          }
+          if (error instanceof JobBusyError && type === 'scheduled') this.again = true;
+          reject(error);
         })
         .finally(() => {
           this.running.delete(run);
-          // The lock is released here: the rerun owed by a request refused while this run went.
-          if (this.again && !this.closing) {
+          if (!this.again || this.closing) return;
+          if (started) {
+            // This run's lock is released: the rerun owed by a request refused while it went.
             this.again = false;
             void this.automatic();
+          } else if (this.running.size === 0) {
+            this.retryLater();
           }
         });
       this.running.add(run);
     });
+  }
+
+  /** The lock is held by another replica's evaluation (no run of ours will end to start the rerun): try again later. */
+  private retryLater(): void {
+    if (this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (this.again && !this.closing) {
+        this.again = false;
+        void this.automatic();
+      }
+    }, BUSY_RETRY_MS);
+    this.retry.unref();
   }
 
   private request(type: SessionType, createdBy: number | null): JobRequest<AlertRuleRow> {

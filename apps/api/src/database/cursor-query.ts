@@ -19,7 +19,7 @@ export async function* cursorQuery<T = Record<string, unknown>>(dataSource: Data
 /**
  * cursorQuery's rows, each read as one JSON array text of the columns named (`json_build_array`) and made an object
  * here. For big exports: the driver makes one string per row instead of a value per column, and what the driver
- * makes outlives the young generation's collections (the objects made here do not): a 100,000-row export left ~3×
+ * makes outlives the young generation's collections (the objects made here do not): 100,000-row exports left ~2.5×
  * more garbage in the old heap, which only a full collection frees. The values are JSON's: numbers for integer,
  * bigint and numeric columns (exact up to 2^53), text for dates and timestamps (format them in SQL), arrays,
  * booleans, null. `columns` are the statement's output column names (from code); the order is the statement's.

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { startDelayProxy, type DelayProxy } from '../collection/testing/delay-proxy';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
 import { isBuilt, login, spawnBuiltApp, stopBuiltApp, waitUntilListening, type BuiltApp } from './testing/built-app';
+import { clusterRoot, initCluster, startCluster, stopCluster } from './testing/own-postgres';
 
 /**
  * Scale-out with real processes of the built API (`npm run build`) on one repository on the local PostgreSQL:
@@ -15,7 +16,7 @@ import { isBuilt, login, spawnBuiltApp, stopBuiltApp, waitUntilListening, type B
 const ADMIN_PASSWORD = 'scale-out-admin-1';
 const SECRETS = { JWT_SECRET: 'scale-out-jwt-secret-0123456789', APP_SECRET_KEY: 'scale-out-app-secret-0123456789' };
 // Ports of this spec (55600-55699 are its range on the shared machine).
-const PORTS = { a: 55610, b: 55611, c: 55612, all: 55614, east: 55615, west: 55616, proxy: 55620 };
+const PORTS = { a: 55610, b: 55611, c: 55612, all: 55614, east: 55615, west: 55616, proxy: 55620, monitored: 55621 };
 const INSTANCES = 300;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -25,6 +26,15 @@ describeBuilt('scale-out: several processes of the built API on one repository',
   const started: BuiltApp[] = [];
   const databases: TestDatabase[] = [];
   let proxy: DelayProxy | undefined;
+  // The monitored server: a cluster of this spec's own, so that the collections do not crowd the shared server.
+  let monitored: { root: string; remove: () => void } | undefined;
+  const monitoredDir = () => `${monitored?.root}/data`;
+
+  beforeAll(async () => {
+    monitored = await clusterRoot('capacity-scale-monitored-');
+    await initCluster(monitoredDir());
+    await startCluster(monitored.root, monitoredDir(), PORTS.monitored, ['max_connections=200']);
+  }, 120_000);
 
   const startProcess = async (database: TestDatabase, port: number, env: Record<string, string> = {}): Promise<BuiltApp> => {
     const app = spawnBuiltApp({
@@ -93,6 +103,10 @@ describeBuilt('scale-out: several processes of the built API on one repository',
     for (const app of started) await stopBuiltApp(app);
     await proxy?.close();
     for (const database of databases) await database.drop();
+    if (monitored) {
+      await stopCluster(monitoredDir()).catch(() => undefined);
+      monitored.remove();
+    }
   });
 
   describe('three processes sharing runs', () => {
@@ -106,7 +120,7 @@ describeBuilt('scale-out: several processes of the built API on one repository',
       database = await createTestDatabase();
       databases.push(database);
       // Every round trip to the monitored server takes 100 ms longer: the run is bound by waiting, as over a network.
-      proxy = await startDelayProxy({ host: '127.0.0.1', port: 5432 }, 100, PORTS.proxy);
+      proxy = await startDelayProxy({ host: '127.0.0.1', port: PORTS.monitored }, 100, PORTS.proxy);
       await insertInstances(database, INSTANCES, 'default', proxy.port);
       a = await startProcess(database, PORTS.a);
       [b, c] = await Promise.all([startProcess(database, PORTS.b), startProcess(database, PORTS.c)]);
@@ -204,9 +218,9 @@ describeBuilt('scale-out: several processes of the built API on one repository',
     beforeAll(async () => {
       database = await createTestDatabase();
       databases.push(database);
-      await insertInstances(database, 20, 'east', 5432);
-      await insertInstances(database, 20, 'west', 5432);
-      await insertInstances(database, 5, 'north', 5432);
+      await insertInstances(database, 20, 'east', PORTS.monitored);
+      await insertInstances(database, 20, 'west', PORTS.monitored);
+      await insertInstances(database, 5, 'north', PORTS.monitored);
       const zoned = { COLLECT_ZONE_TIMEOUT_MS: '4000' };
       all = await startProcess(database, PORTS.all, zoned);
       [east] = await Promise.all([

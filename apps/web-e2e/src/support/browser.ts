@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -20,4 +20,18 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A fresh browser context at `url` in `locale`, through the login page as the admin, until `ready` (a test id) shows. */
+export async function openLoggedIn(browser: Browser, url: string, adminPassword: string, { locale = 'en', ready = 'nav-instances' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  await context.addInitScript((chosen) => localStorage.setItem('capacity.locale', chosen), locale);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(url);
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(adminPassword);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(ready).waitFor();
+  return page;
 }

@@ -89,3 +89,23 @@ export function DaysToFull({ item, testId }: { item: CapacityItemResponse; testI
     </span>
   );
 }
+
+/** A table row's capacity cells: used / limit, the limit's source, growth per day, days until full. */
+export function CapacityCells({ item, daysTestId }: { item: CapacityItemResponse; daysTestId: string }) {
+  return (
+    <>
+      <td>
+        <UsedLimitBar item={item} />
+      </td>
+      <td>
+        <LimitSource item={item} />
+      </td>
+      <td className="num">
+        <GrowthPerDay item={item} />
+      </td>
+      <td>
+        <DaysToFull item={item} testId={daysTestId} />
+      </td>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import { CAPACITY_LEVELS, DEFAULT_CAPACITY_SORT } from '@capacity/contracts';
 import { Link } from 'react-router-dom';
-import { DaysToFull, GrowthPerDay, LimitSource, UsedLimitBar } from '../../../components/capacity/capacity-figures';
+import { CapacityCells } from '../../../components/capacity/capacity-figures';
 import { ChartToggle } from '../../../components/charts/chart-toggle';
 import { DataTable } from '../../../components/data-table';
 import { DownloadCsvButton } from '../../../components/download-csv-button';
@@ -24,18 +24,7 @@ function FillsFirstRow({ item, withDatabase }: { item: CapacityItemResponse; wit
       </td>
       {withDatabase ? <td>{item.database_name}</td> : null}
       <td>{t(`engine.${item.instance.db_type}`)}</td>
-      <td>
-        <UsedLimitBar item={item} />
-      </td>
-      <td>
-        <LimitSource item={item} />
-      </td>
-      <td className="num">
-        <GrowthPerDay item={item} />
-      </td>
-      <td>
-        <DaysToFull item={item} testId="fills-first-days" />
-      </td>
+      <CapacityCells item={item} daysTestId="fills-first-days" />
     </tr>
   );
 }

@@ -1,6 +1,6 @@
 import { FORECAST_MIN_DAILY_POINTS } from '@capacity/contracts';
 import { useState } from 'react';
-import { DaysToFull, GrowthPerDay, LimitSource, UsedLimitBar } from '../../../components/capacity/capacity-figures';
+import { CapacityCells, DaysToFull, GrowthPerDay, LimitSource, UsedLimitBar } from '../../../components/capacity/capacity-figures';
 import { DataTable } from '../../../components/data-table';
 import { DownloadCsvButton } from '../../../components/download-csv-button';
 import { PaginationBar } from '../../../components/pagination-bar';
@@ -50,18 +50,7 @@ function DatabasesCapacity({ data, onPage, onDialog }: { data: InstanceCapacityR
       {data.databases.filter(isDatabase).map((item) => (
         <tr key={item.database_name} data-testid={`capacity-row-${item.database_name}`}>
           <td>{item.database_name}</td>
-          <td>
-            <UsedLimitBar item={item} />
-          </td>
-          <td>
-            <LimitSource item={item} />
-          </td>
-          <td className="num">
-            <GrowthPerDay item={item} />
-          </td>
-          <td>
-            <DaysToFull item={item} testId="days-to-full" />
-          </td>
+          <CapacityCells item={item} daysTestId="days-to-full" />
           {isAdmin ? (
             <td className="actions">
               <button type="button" className="btn btn-small" data-testid="set-limit" onClick={() => onDialog({ kind: 'set', item })}>
