@@ -20,6 +20,8 @@ import { startDelayProxy } from '../src/collection/testing/delay-proxy';
 import { clusterRoot, initCluster, ownPgUrl, startCluster, stopCluster } from '../src/database/testing/own-postgres';
 
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55650);
+/** A fixed port: an ephemeral one could be the port of an API process started later. */
+const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 55651);
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2000);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
 const CONCURRENCY = 8;
@@ -121,8 +123,20 @@ interface Figures {
 async function measure(url: string, count: number): Promise<Figures> {
   const apis: ApiProcess[] = [];
   try {
-    for (let i = 0; i < count; i += 1) apis.push(startApi(url, FIRST_PORT + i));
-    await Promise.all(apis.map(listening));
+    // The ports lie in the kernel's ephemeral range: one taken by some outgoing connection is skipped for the next.
+    let port = FIRST_PORT;
+    for (let i = 0; i < count; i += 1) {
+      for (;;) {
+        const api = startApi(url, port++);
+        try {
+          await listening(api);
+          apis.push(api);
+          break;
+        } catch (error) {
+          if (!api.output().includes('EADDRINUSE') || port > FIRST_PORT + 9) throw error;
+        }
+      }
+    }
     const base = `http://127.0.0.1:${apis[0].port}/api/v1`;
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
     const { access_token: token } = (await login.json()) as { access_token: string };
@@ -183,7 +197,7 @@ runBench(async () => {
   const server = await benchServer();
   const SERVER_URL = server.url;
   const target = new URL(SERVER_URL);
-  const proxy = await startDelayProxy({ host: target.hostname, port: Number(target.port || 5432) }, RTT_MS);
+  const proxy = await startDelayProxy({ host: target.hostname, port: Number(target.port || 5432) }, RTT_MS, PROXY_PORT);
   const { url, version } = await createBenchDatabase(SERVER_URL, DATABASE);
   try {
     await withRepository(url, (client) =>
