@@ -22,6 +22,7 @@ import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { runBench, withDatabase } from './bench-support';
+import { OrphanedJobsRepository } from '../src/collection/orphaned-jobs.repository';
 import { CollectWorkers } from '../src/collection/collect-workers.service';
 import { CollectionQueue } from '../src/collection/collection-queue';
 import { CollectionRepository } from '../src/collection/collection.repository';
@@ -155,7 +156,7 @@ async function measureRun(url: string, tables: boolean, phase: Phase): Promise<R
     const jobQueue = new JobQueue(dataSource);
     await jobQueue.onModuleInit();
     const collectionQueue = new CollectionQueue(jobQueue, sessions, metrics, config);
-    const workers = new CollectWorkers(jobQueue, collectionQueue, instanceCollector, runner, sessions, new CollectorsService(new CollectorsRepository(dataSource), config), config);
+    const workers = new CollectWorkers(jobQueue, collectionQueue, instanceCollector, runner, sessions, new CollectorsService(new CollectorsRepository(dataSource), config), new OrphanedJobsRepository(dataSource), config);
     await workers.onApplicationBootstrap();
     const collection = new CollectionService(new CollectionRepository(dataSource), collectionQueue, runner, sessions);
 

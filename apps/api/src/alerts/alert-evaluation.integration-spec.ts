@@ -1,3 +1,4 @@
+import { freePort } from '../test-support/ports';
 import type { AlertDetailResponse, AlertResponse, AlertRuleResponse, Paginated, SessionDetailResponse, SessionResponse } from '@capacity/contracts';
 import { JobRunner } from '../jobs/job-runner.service';
 import { HttpReceiver } from '../notifications/testing/receivers';
@@ -6,7 +7,6 @@ import { createTestApp, type TestApp } from '../test-support/test-app';
 import { AlertEvaluationService } from './alert-evaluation.service';
 import { alerts, createRule, createWebhookChannel, evaluate, GIB, seedSeries, setClock } from '../test-support/alert-fixtures';
 
-const RECEIVER_PORT = 55_501;
 const DAY = '2026-11-30';
 const T0 = new Date('2026-12-01T08:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -40,7 +40,7 @@ describe('alert evaluation (real app, one pass per rule type)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    receiver = await HttpReceiver.start(RECEIVER_PORT);
+    receiver = await HttpReceiver.start(await freePort());
     channel = await hook('default');
     setClock(t, T0);
   });

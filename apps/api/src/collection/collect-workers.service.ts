@@ -1,6 +1,6 @@
 import type { SessionType } from '@capacity/contracts';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { CollectorsService, HEARTBEAT_MS } from '../collectors/collectors.service';
+import { CollectorsService, HEARTBEAT_MS, LIVE_WITHIN_MS } from '../collectors/collectors.service';
 import { errorMessage } from '../common/error-message';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobQueue, type QueueJob } from '../jobs/job-queue';
@@ -8,6 +8,7 @@ import { JobRunner } from '../jobs/job-runner.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { CollectionQueue, EXPIRED_QUEUE, zoneQueue, type CollectJob } from './collection-queue';
 import { InstanceCollectorService } from './instance-collector.service';
+import { OrphanedJobsRepository } from './orphaned-jobs.repository';
 
 /** How long an idle worker waits before it asks the queue again (a local enqueue wakes it at once). */
 export const IDLE_POLL_MS = 1000;
@@ -40,6 +41,7 @@ export class CollectWorkers implements OnApplicationBootstrap, BeforeApplication
     private readonly runner: JobRunner,
     private readonly sessions: SessionsService,
     private readonly collectors: CollectorsService,
+    private readonly orphans: OrphanedJobsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.queues = [EXPIRED_QUEUE, ...config.scale.zones.map(zoneQueue)];
@@ -79,6 +81,9 @@ export class CollectWorkers implements OnApplicationBootstrap, BeforeApplication
 
   private async sweep(): Promise<void> {
     await this.collectors.heartbeat();
+    await this.orphans.sweep(LIVE_WITHIN_MS, (job) =>
+      this.queue.fail(job.queue, job.id, `collector ${job.collector} on ${job.host} stopped answering (no heartbeat for ${LIVE_WITHIN_MS / 1000} s)`),
+    );
     const served = await this.collectors.servedZones();
     const touched = await this.sessions.failUnservedZones(served, this.config.scale.zoneTimeoutMs);
     for (const sessionId of new Set([...touched, ...(await this.sessions.queuedWithoutOpenRecords())])) {
@@ -155,7 +160,7 @@ export class CollectWorkers implements OnApplicationBootstrap, BeforeApplication
       if (queueName === EXPIRED_QUEUE) {
         await this.sessions.finishRecord(recordId, {
           ok: false,
-          error: `expired: no live worker finished the collection of ${target.name} (the lease ran out on each of ${this.config.scale.retries + 1} attempt(s))`,
+          error: `expired: no live worker finished the collection of ${target.name} (its collector died or its lease ran out, on each of ${this.config.scale.retries + 1} attempt(s))`,
           details: { failure: 'expired' },
         });
       } else {

@@ -12,13 +12,14 @@ import { CollectionQueue } from './collection-queue';
 import { CollectionController } from './collection.controller';
 import { CollectionRepository } from './collection.repository';
 import { CollectionService } from './collection.service';
+import { OrphanedJobsRepository } from './orphaned-jobs.repository';
 import { InstanceCollectorService } from './instance-collector.service';
 
 /** Collection runs (manual and scheduled) fanned out as queued jobs, the workers that take them, writing stats and sessions. */
 @Module({
   imports: [ConfigModule, InstancesModule, SessionsModule, JobsModule, CollectorModule, CollectorsModule, StatsModule, MetricsModule],
   controllers: [CollectionController],
-  providers: [CollectionRepository, InstanceCollectorService, CollectionQueue, CollectWorkers, CollectionService],
+  providers: [CollectionRepository, InstanceCollectorService, CollectionQueue, CollectWorkers, OrphanedJobsRepository, CollectionService],
   exports: [CollectionService],
 })
 export class CollectionModule {}

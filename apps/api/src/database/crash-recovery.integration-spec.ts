@@ -66,8 +66,10 @@ describe.runIf(runsHere).sequential('the built app after kill -9, and its embedd
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('comes up again on the same DATA_DIR after a SIGKILL mid-collection and fails the interrupted run', async () => {
-    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), COLLECT_TIMEOUT_MS: '600000' };
+  it('comes up again on the same DATA_DIR after a SIGKILL mid-collection and ends the interrupted run once its collector is found dead', async () => {
+    // No retry: the job the dead process held is handed back once its heartbeat is stale (long before its lease of
+    // twice the timeout runs out), fails for good, and the run ends.
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), COLLECT_TIMEOUT_MS: '600000', COLLECT_RETRIES: '0' };
     const first = await start(env);
     token = await login(first, 'admin', ADMIN_PASSWORD);
     const create = async (name: string, port: number) => {
@@ -99,10 +101,13 @@ describe.runIf(runsHere).sequential('the built app after kill -9, and its embedd
     expect(second.output()).toContain(`found the embedded PostgreSQL (pid ${orphan}) left running`);
     expect(await isRunning(orphan)).toBe(false);
     expect((await second.request('/api/v1/health')).status).toBe(200);
-    const after = await session(second, sessionId);
-    expect(after.status).toBe('failed');
+    const after = await waitFor('the interrupted run to end', async () => {
+      const current = await session(second, sessionId);
+      return current.status === 'running' ? undefined : current;
+    }, 60_000);
+    expect(after.status).toBe('partial');
     expect(after.records.find((record) => record.instance_id === localId)?.status).toBe('completed');
-    expect(after.records.find((record) => record.instance_id === hungId)).toMatchObject({ status: 'failed', error_message: expect.any(String) });
+    expect(after.records.find((record) => record.instance_id === hungId)).toMatchObject({ status: 'failed', error_message: expect.stringContaining('its collector died') });
     running = second;
   }, 180_000);
 

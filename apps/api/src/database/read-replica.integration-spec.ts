@@ -1,3 +1,4 @@
+import { freePort } from '../test-support/ports';
 import type { InstanceResponse } from '@capacity/contracts';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
@@ -12,8 +13,13 @@ import { asPostgres, clusterRoot, initCluster, ownPgUrl as urlOf, startCluster, 
  * port, a `pg_basebackup -R` of it started as a hot standby on another. History reads go to the standby, writes to
  * the primary; with the standby stopped, reads are answered by the primary.
  */
-const PRIMARY_PORT = 55630;
-const STANDBY_PORT = 55631;
+let PRIMARY_PORT = 0;
+let STANDBY_PORT = 0;
+// Free loopback ports, asked of the system (a fixed one can be taken by another connection's ephemeral port).
+beforeAll(async () => {
+  PRIMARY_PORT = await freePort();
+  STANDBY_PORT = await freePort();
+});
 
 async function queryOn<T>(port: number, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: urlOf(port), application_name: 'read-replica-spec' });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startDelayProxy, type DelayProxy } from '../collection/testing/delay-proxy';
+import { freePort } from '../test-support/ports';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
 import { isBuilt, login, spawnBuiltApp, stopBuiltApp, waitUntilListening, type BuiltApp } from './testing/built-app';
 import { clusterRoot, initCluster, startCluster, stopCluster } from './testing/own-postgres';
@@ -15,14 +16,18 @@ import { clusterRoot, initCluster, startCluster, stopCluster } from './testing/o
  */
 const ADMIN_PASSWORD = 'scale-out-admin-1';
 const SECRETS = { JWT_SECRET: 'scale-out-jwt-secret-0123456789', APP_SECRET_KEY: 'scale-out-app-secret-0123456789' };
-// Ports of this spec (55600-55699 are its range on the shared machine).
-const PORTS = { a: 55610, b: 55611, c: 55612, all: 55614, east: 55615, west: 55616, proxy: 55620, monitored: 55621 };
+// Ports of this spec: free ones, asked of the system before the processes start (fixed ones can be taken by
+// another connection's ephemeral port).
+const PORTS = { a: 0, b: 0, c: 0, all: 0, east: 0, west: 0, proxy: 0, monitored: 0 };
 const INSTANCES = 300;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const describeBuilt = isBuilt() ? describe : describe.skip;
 
 describeBuilt('scale-out: several processes of the built API on one repository', () => {
+  beforeAll(async () => {
+    for (const key of Object.keys(PORTS) as (keyof typeof PORTS)[]) PORTS[key] = await freePort();
+  });
   const started: BuiltApp[] = [];
   const databases: TestDatabase[] = [];
   let proxy: DelayProxy | undefined;

@@ -1,7 +1,9 @@
 import { addDays, todayIn, type FleetChangeItem, type FleetGroupBy, type FleetRankingItem, type FleetSeries } from '@capacity/contracts';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
+import { preparedQuery, preparedQueryWithWorkMem } from '../database/prepared-query';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { RANKING_WORK_MEM } from './fleet.repository';
 
 const INSTANCES = 520;
 const TIME_ZONE = 'Asia/Shanghai';
@@ -309,6 +311,19 @@ describe('fleet API on PostgreSQL', () => {
       expect(tagged.map((item) => item.instance.id).sort((a, b) => a - b)).toEqual(eu.filter((id) => id !== byOrdinal(8)).sort((a, b) => a - b));
       const named = await allItems<FleetRankingItem>('rankings', { metric: 'size', window_days: 1, database_name: 'DB_N' });
       expect(named).toEqual([expect.objectContaining({ instance: expect.objectContaining({ id: byOrdinal(5) }), database_name: 'db_new', size_then_bytes: null, size_now_bytes: 777000, change_bytes: null })]);
+    });
+
+    it('raises work_mem for the ranking statement alone, the pooled connections keep the default', async () => {
+      const setting = `SELECT current_setting('work_mem') AS work_mem`;
+      const [{ work_mem: defaultWorkMem }] = await preparedQuery<{ work_mem: string }>(ds, setting, []);
+      expect(defaultWorkMem).not.toBe(RANKING_WORK_MEM);
+      expect(await preparedQueryWithWorkMem(ds, setting, [], RANKING_WORK_MEM)).toEqual([{ work_mem: RANKING_WORK_MEM }]);
+      await get('rankings', { metric: 'growth_bytes', window_days: 1 }).expect(200);
+      // As many reads at once as the pool has connections: every one of them answers with the default.
+      const pool = (ds.driver as unknown as { master: { options: { max?: number } } }).master;
+      const settings = await Promise.all(Array.from({ length: pool.options.max ?? 10 }, () => ds.query(`SELECT current_setting('work_mem') AS work_mem, pg_sleep(0.05)`)));
+      expect(new Set(settings.map(([row]: { work_mem: string }[]) => row.work_mem))).toEqual(new Set([defaultWorkMem]));
+      await expect(preparedQueryWithWorkMem(ds, setting, [], "1MB'; SELECT '1")).rejects.toThrow(/work_mem must be a number of MB/);
     });
   });
 

@@ -327,7 +327,7 @@ describe(`GET /instances with ${COUNT} instances: sort, filters, pages and CSV (
       const response = await get('search=acme').set('Accept', 'text/csv').expect(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.text).toContain('"acme, ""east""\nwing"');
-      expect(response.text.split('\r\n')[0]).toBe('\ufeffid,name,db_type,host,port,username,database_name,is_active,tags,owner_id,description,latest_total_size_bytes,latest_total_size_mb,growth_7d_bytes,growth_7d_percent,growth_30d_bytes,growth_30d_percent,database_count,last_collected_at,last_collection_status,capacity_limit_bytes,created_at,updated_at');
+      expect(response.text.split('\r\n')[0]).toBe('\ufeffid,name,db_type,host,port,username,database_name,is_active,tags,zone,owner_id,description,latest_total_size_bytes,latest_total_size_mb,growth_7d_bytes,growth_7d_percent,growth_30d_bytes,growth_30d_percent,database_count,last_collected_at,last_collection_status,capacity_limit_bytes,created_at,updated_at');
       const records: Record<string, string>[] = parse(response.text, { bom: true, columns: true });
       expect(records.map((record) => record.name)).toEqual([AWKWARD_NAME]);
     });

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CredentialCipher } from '../common/credential-cipher';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CredentialCipherModule } from '../common/credential-cipher.module';
 import { ConfigModule } from '../config/config.module';
 import { InstanceAccessService } from './instance-access.service';
 import { InstanceListRepository } from './instance-list.repository';
@@ -10,14 +9,13 @@ import { InstancesService } from './instances.service';
 
 /** The registry; every module serving instance data imports it to check access through InstanceAccessService. */
 @Module({
-  imports: [ConfigModule],
+  imports: [ConfigModule, CredentialCipherModule],
   controllers: [InstancesController],
   providers: [
     InstancesRepository,
     InstanceListRepository,
     InstancesService,
     InstanceAccessService,
-    { provide: CredentialCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => CredentialCipher.fromConfig(config) },
   ],
   exports: [InstanceAccessService],
 })

@@ -7,6 +7,9 @@ import { errorMessage } from '../common/error-message';
 /** The pg-boss schema in the repository: the queue lives in the database every replica already shares. */
 export const QUEUE_SCHEMA = 'pgboss';
 
+/** pg-boss 10 does not lock its create_queue(): two processes creating the same queue at once deadlock. */
+const QUEUE_CREATE_LOCK_KEY = 7_364_300;
+
 export interface QueueJob<T> {
   id: string;
   data: T;
@@ -41,7 +44,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly queues = new Map<string, Promise<void>>();
   private started = false;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.boss = new PgBoss({
       connectionString: primaryUrl(dataSource.options),
       schema: QUEUE_SCHEMA,
@@ -70,11 +73,20 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   ensureQueue(name: string, options: QueueOptions): Promise<void> {
     let created = this.queues.get(name);
     if (!created) {
-      created = this.boss.createQueue(name, { name, policy: 'standard', ...options, retryDelay: 0 });
+      created = this.createQueueOnce(name, options);
       created.catch(() => this.queues.delete(name));
       this.queues.set(name, created);
     }
     return created;
+  }
+
+  /** Creates the queue unless it exists, one process at a time (the lock is held on another connection). */
+  private async createQueueOnce(name: string, options: QueueOptions): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [QUEUE_CREATE_LOCK_KEY]);
+      if (await this.boss.getQueue(name)) return;
+      await this.boss.createQueue(name, { name, policy: 'standard', ...options, retryDelay: 0 });
+    });
   }
 
   /** Puts jobs in the queue in one statement each chunk. */

@@ -2,9 +2,10 @@ import type { NotificationChannelResponse } from '@capacity/contracts';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { HttpReceiver, SmtpReceiver } from './testing/receivers';
 
-// Loopback ports of this spec (55400-55499 are the notification specs' own).
-const HTTP_PORT = 55404;
-const SMTP_PORT = 55405;
+// Below the system's ephemeral range (32768-60999): no outgoing connection can hold them. Cases built while the
+// file is read use SMTP_PORT, so it is a constant.
+const HTTP_PORT = 31404;
+const SMTP_PORT = 31405;
 
 const SMTP_PASSWORD = 'smtp-pass-never-echoed-1';
 const SIGN_SECRET = 'SECsign-never-echoed-2';

@@ -1,3 +1,4 @@
+import { freePort } from '../test-support/ports';
 import { createHmac } from 'node:crypto';
 import type { NotificationChannelResponse, NotificationDeliveryResponse } from '@capacity/contracts';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -8,9 +9,15 @@ import { NotificationDispatcher } from './notification-dispatcher';
 import { HttpReceiver, SmtpReceiver, type ReceivedRequest } from './testing/receivers';
 
 // Loopback ports of this spec (55400-55499 are its own).
-const SMTP_PORT = 55401;
-const SMTP_AUTH_PORT = 55402;
-const HTTP_PORT = 55403;
+let SMTP_PORT = 0;
+let SMTP_AUTH_PORT = 0;
+let HTTP_PORT = 0;
+// Free loopback ports, asked of the system (a fixed one can be taken by another connection's ephemeral port).
+beforeAll(async () => {
+  SMTP_PORT = await freePort();
+  SMTP_AUTH_PORT = await freePort();
+  HTTP_PORT = await freePort();
+});
 
 const SMTP_PASSWORD = 'smtp-pass-Q7x!';
 const WEBHOOK_SECRET = 'hmac-secret-9f2c';

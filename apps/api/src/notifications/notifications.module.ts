@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CredentialCipher } from '../common/credential-cipher';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CredentialCipherModule } from '../common/credential-cipher.module';
 import { ConfigModule } from '../config/config.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { NotificationChannelsController } from './notification-channels.controller';
@@ -12,7 +11,7 @@ import { NotificationDispatcher } from './notification-dispatcher';
 
 /** Notification channels (e-mail, webhook, Slack, DingTalk, WeCom, Feishu), their deliveries and the daily digest. */
 @Module({
-  imports: [ConfigModule, JobsModule],
+  imports: [ConfigModule, CredentialCipherModule, JobsModule],
   controllers: [NotificationChannelsController],
   providers: [
     NotificationChannelsRepository,
@@ -20,7 +19,6 @@ import { NotificationDispatcher } from './notification-dispatcher';
     NotificationDelivery,
     NotificationDispatcher,
     NotificationDigest,
-    { provide: CredentialCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => CredentialCipher.fromConfig(config) },
   ],
   exports: [NotificationDispatcher, NotificationChannelsService, NotificationDigest],
 })
