@@ -5,9 +5,10 @@
  * at COLLECT_CONCURRENCY=8 each, COLLECT_TABLES off. The repository and the monitored server are a PostgreSQL 15
  * cluster the bench starts on a spare port (BENCH_PG_PORT, max_connections 300) and stops at the end, so the
  * machine's shared server is not crowded (set BENCH_DATABASE_URL to use an existing server instead). Prints instances/second of both and their ratio (target ≥ 2.5×), the queue's overhead per job (target < 5 ms:
- * per process, the slot time from its first record's start to its last one's end not spent inside a record — waits for
- * fetch, settle, complete — over the jobs; the start-up poll of the other processes, ≤ 1 s, is left out) and the peak
- * RSS of every process.
+ * per process, the slot time from its first record's start to the run's last job start not spent inside a record —
+ * waits for fetch, settle, complete while jobs were waiting — over the jobs; the slots idle in the run's tail, when no
+ * job is left to take, are printed beside it; the start-up poll of the other processes, ≤ 1 s, is left out) and the
+ * peak RSS of every process.
  * Every process it started is stopped at the end (and on failure).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -111,6 +112,7 @@ interface Figures {
   seconds: number;
   perSecond: number;
   overheadMs: number;
+  tailMs: number;
   collectors: number;
   status: string;
   completed: number;
@@ -158,6 +160,13 @@ async function measure(url: string, count: number): Promise<Figures> {
                 (SELECT sum(idle)::float8 FROM (
                    SELECT $2 * extract(epoch FROM max(r.completed_at) - min(r.started_at)) - sum(extract(epoch FROM r.completed_at - r.started_at)) AS idle
                    FROM sync_instance_records r WHERE r.session_id = s.session_id GROUP BY r.collector_id) c) AS idle,
+                (SELECT sum(idle)::float8 FROM (
+                   SELECT $2 * extract(epoch FROM w.drained - min(r.started_at))
+                          - sum(extract(epoch FROM least(r.completed_at, w.drained) - r.started_at)) AS idle
+                   FROM sync_instance_records r,
+                        (SELECT max(started_at) AS drained FROM sync_instance_records WHERE session_id = s.session_id) w
+                   WHERE r.session_id = s.session_id
+                   GROUP BY r.collector_id, w.drained) c) AS busy_idle,
                 (SELECT count(DISTINCT r.collector_id)::int FROM sync_instance_records r WHERE r.session_id = s.session_id) AS collectors
          FROM sync_sessions s WHERE s.session_id = $1`,
         [sessionId, CONCURRENCY],
@@ -168,8 +177,11 @@ async function measure(url: string, count: number): Promise<Figures> {
       );
       const seconds = Number(row.seconds);
       // Per collector, its slot time (concurrency × its first start to its last end) not spent inside a record; per job.
-      const overheadMs = (Number(row.idle) / INSTANCES) * 1000;
-      return { processes: count, seconds, perSecond: INSTANCES / seconds, overheadMs, collectors: row.collectors, status: row.status, completed: row.completed, rss, failures: failures.map((f) => `${f.n}× ${f.error_message}`) };
+      // The queue's part is the idle slot time while jobs were still waiting (up to the last job's start); after that
+      // the slots idle for want of work (the run's tail), which is printed beside it.
+      const overheadMs = (Number(row.busy_idle) / INSTANCES) * 1000;
+      const tailMs = ((Number(row.idle) - Number(row.busy_idle)) / INSTANCES) * 1000;
+      return { processes: count, seconds, perSecond: INSTANCES / seconds, overheadMs, tailMs, collectors: row.collectors, status: row.status, completed: row.completed, rss, failures: failures.map((f) => `${f.n}× ${f.error_message}`) };
     });
   } finally {
     await stopAll(apis);
@@ -213,7 +225,7 @@ runBench(async () => {
       results.push(figures);
       console.log(
         `${count} process(es): session ${figures.status}, ${figures.completed}/${INSTANCES} completed by ${figures.collectors} collector(s) in ${figures.seconds.toFixed(1)} s` +
-          ` = ${figures.perSecond.toFixed(1)} instances/s; queue overhead ${figures.overheadMs.toFixed(2)} ms per job;` +
+          ` = ${figures.perSecond.toFixed(1)} instances/s; queue overhead ${figures.overheadMs.toFixed(2)} ms per job (+ ${figures.tailMs.toFixed(2)} ms of slots idle in the run's tail, no job left);` +
           ` peak RSS ${figures.rss.map((bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`).join(', ')}`,
       );
       for (const failure of figures.failures) console.log(`  failed: ${failure}`);
